@@ -1,0 +1,76 @@
+package routing
+
+import "context"
+
+// NationalAdminID is the agency id of the national admin (Admin Nasional
+// SP4N-LAPOR!), which verifies reports and takes whatever routing cannot place.
+const NationalAdminID = "admin-nasional"
+
+// GovernmentID is the agency id of the provincial or kab/kota government of
+// a region code ("33" or "33.74").
+func GovernmentID(regionCode string) string { return "pemda-" + regionCode }
+
+// UnitID is the agency id of the unit (dinas, badan) of a regional
+// government that handles a sector, such as the Dinas Pekerjaan Umum of
+// Kota Semarang: UnitID("33.74", "pekerjaan-umum").
+func UnitID(regionCode, sector string) string { return GovernmentID(regionCode) + "-" + sector }
+
+// Fallback says how a routing decision reached its agency.
+type Fallback string
+
+// The ways a decision can reach its agency.
+const (
+	FallbackNone        Fallback = ""            // the agency that holds the authority
+	FallbackProvince    Fallback = "province"    // the right agency is not connected: its province
+	FallbackAdmin       Fallback = "admin"       // nothing connected fits: the national admin
+	FallbackTriage      Fallback = "triage"      // too unsure: the admin's triage queue
+	FallbackPlaceholder Fallback = "placeholder" // no classifier yet: everything to the national admin
+)
+
+// Request is what routing reads: the report's words and what its author
+// already said about it.
+type Request struct {
+	Title      string
+	Text       string
+	Sector     string // a sector code the author chose, if any
+	RegionCode string // a region code the author chose, if any
+}
+
+// Alternative is another agency routing considered.
+type Alternative struct {
+	AgencyID   string  `json:"agency_id"`
+	Sector     string  `json:"sector"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Decision is routing's answer, with what it needs to explain itself.
+type Decision struct {
+	AgencyID     string
+	Sector       string
+	RegionCode   string
+	Confidence   float64
+	Fallback     Fallback
+	Words        []string // the words that decided the sector
+	Alternatives []Alternative
+}
+
+// Router picks the agency that must handle a report.
+type Router interface {
+	Route(ctx context.Context, req Request) (Decision, error)
+}
+
+// Placeholder routes every report to the national admin for manual
+// routing, keeping whatever sector and region the author gave.
+type Placeholder struct{}
+
+var _ Router = Placeholder{}
+
+// Route implements Router.
+func (Placeholder) Route(_ context.Context, req Request) (Decision, error) {
+	return Decision{
+		AgencyID:   NationalAdminID,
+		Sector:     req.Sector,
+		RegionCode: req.RegionCode,
+		Fallback:   FallbackPlaceholder,
+	}, nil
+}

@@ -1,0 +1,17 @@
+package storage
+
+import "time"
+
+// Attachment is a file a reporter sent as evidence, stored under the data
+// directory and named by its SHA-256.
+type Attachment struct {
+	ID          uint64  `gorm:"primaryKey"`
+	ReportID    *uint64 `gorm:"index"` // nil until the report it belongs to is filed
+	Report      *Report `gorm:"constraint:OnDelete:RESTRICT"`
+	FileName    string  `gorm:"size:255"`
+	ContentType string  `gorm:"size:100;not null"`
+	Size        int64   `gorm:"not null"`
+	SHA256      string  `gorm:"size:64;index;not null"`
+	StoragePath string  `gorm:"size:500;not null"`
+	CreatedAt   time.Time
+}

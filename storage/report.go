@@ -1,0 +1,67 @@
+package storage
+
+import (
+	"context"
+	"time"
+)
+
+// Report types.
+const (
+	TypeComplaint   = "pengaduan"
+	TypeAspiration  = "aspirasi"
+	TypeInformation = "informasi"
+)
+
+// Privacy options: anonim hides the reporter from everyone, the agency
+// included; rahasia keeps the report itself from the public.
+const (
+	PrivacyNormal       = "biasa"
+	PrivacyAnonymous    = "anonim"
+	PrivacyConfidential = "rahasia"
+)
+
+// Report is one citizen's complaint, aspiration or request for information.
+// Status caches the status its events lead to (see DeriveStatus).
+type Report struct {
+	ID           uint64 `gorm:"primaryKey"`
+	TrackingCode string `gorm:"size:13;uniqueIndex;not null"`
+	Type         string `gorm:"size:16;not null"`
+	Title        string `gorm:"size:200;not null"`
+	Description  string `gorm:"type:text;not null"`
+	Sector       string `gorm:"size:40;index"`
+	RegionCode   string `gorm:"size:16;index"`
+	LocationText string `gorm:"size:500"`
+	Latitude     *float64
+	Longitude    *float64
+	IncidentDate *time.Time
+	Privacy      string `gorm:"size:10;not null"`
+
+	ReporterName    string `gorm:"size:200"`
+	ReporterChannel string `gorm:"size:20"`
+	ReporterAddress string `gorm:"size:200"`
+	Source          string `gorm:"size:80;index;not null"`
+
+	AgencyID          string `gorm:"size:80;index;not null"`
+	Status            string `gorm:"size:24;index;not null"`
+	RoutingConfidence float64
+	RoutingFallback   string `gorm:"size:16"`
+
+	CreatedAt     time.Time `gorm:"index"`
+	UpdatedAt     time.Time
+	VerifyDueAt   time.Time  // verified and forwarded by then (3 working days)
+	FollowUpDueAt *time.Time // followed up by then (5 working days after forwarding)
+}
+
+// ReportByCode finds a report by its canonical tracking code.
+func (s *Store) ReportByCode(ctx context.Context, code string) (Report, error) {
+	var r Report
+	err := s.db.WithContext(ctx).Where("tracking_code = ?", code).Take(&r).Error
+	return r, notFound(err)
+}
+
+// CountReports counts all reports.
+func (s *Store) CountReports(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&Report{}).Count(&n).Error
+	return n, err
+}
