@@ -139,6 +139,10 @@ type ConnectivityUpdate struct {
 // leave a row in an invalid state.
 var ErrInvalid = errors.New("invalid")
 
+// ErrNeedsWebhookURL is the ErrInvalid of an agency set to receive tickets
+// by webhook without a webhook URL.
+var ErrNeedsWebhookURL = fmt.Errorf("%w: receiving by webhook needs a webhook_url", ErrInvalid)
+
 // UpdateConnectivity applies a change to an agency and, for a regional
 // government, to all its units, which receive tickets through it; it returns
 // the agency as changed.
@@ -201,7 +205,7 @@ func (u ConnectivityUpdate) apply(a *Agency, now time.Time) error {
 		a.WebhookURL = *u.WebhookURL
 	}
 	if a.Receives == ReceiveWebhook && a.WebhookURL == "" {
-		return fmt.Errorf("%w: receiving by webhook needs a webhook_url", ErrInvalid)
+		return ErrNeedsWebhookURL
 	}
 	a.updateConnected()
 	return nil

@@ -1,0 +1,70 @@
+package api
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/locales"
+)
+
+// errorBody is the shape of every error response:
+// {"error": {"code": …, "message": …, "fields": [...]}}.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string       `json:"code"`
+	Message string       `json:"message"`
+	Fields  []fieldError `json:"fields,omitempty"`
+}
+
+// fieldError says what is wrong with one field of a request.
+type fieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+const printerKey = "lapor.printer"
+
+// language picks the catalogue for the request from Accept-Language.
+func (s *Server) language() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Set(printerKey, locales.New(c.GetHeader("Accept-Language")))
+		c.Next()
+	}
+}
+
+func printer(c *gin.Context) *locales.Printer {
+	if p, ok := c.Get(printerKey); ok {
+		return p.(*locales.Printer)
+	}
+	return locales.New()
+}
+
+// fail answers with an error whose message is the catalogue's msgID.
+func (s *Server) fail(c *gin.Context, status int, code, msgID string, data map[string]any) {
+	c.AbortWithStatusJSON(status, errorBody{Error: errorDetail{Code: code, Message: printer(c).T(msgID, data)}})
+}
+
+// failFields answers 422 with what is wrong with each field.
+func (s *Server) failFields(c *gin.Context, fields []fieldError) {
+	c.AbortWithStatusJSON(http.StatusUnprocessableEntity, errorBody{Error: errorDetail{
+		Code: "validation_failed", Message: printer(c).T("error_validation", nil), Fields: fields,
+	}})
+}
+
+// internal logs an unexpected error and answers 500 without its details.
+func (s *Server) internal(c *gin.Context, op string, err error) {
+	s.cfg.Logger.Error("request failed", "op", op, "route", c.FullPath(), "err", err)
+	s.fail(c, http.StatusInternalServerError, "internal", "error_internal", nil)
+}
+
+// recoverer turns a panic in a handler into a logged 500.
+func (s *Server) recoverer() gin.HandlerFunc {
+	return gin.CustomRecoveryWithWriter(io.Discard, func(c *gin.Context, err any) {
+		s.cfg.Logger.Error("handler panicked", "route", c.FullPath(), "panic", err)
+		s.fail(c, http.StatusInternalServerError, "internal", "error_internal", nil)
+	})
+}

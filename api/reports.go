@@ -1,0 +1,154 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+// Working days an admin has to verify and forward a new report.
+const verifyWorkdays = 3
+
+// agencyRef names an agency in a report.
+type agencyRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type routingView struct {
+	Sector       string                `json:"sector,omitempty"`
+	RegionCode   string                `json:"region_code,omitempty"`
+	Confidence   float64               `json:"confidence"`
+	Fallback     string                `json:"fallback,omitempty"`
+	Words        []string              `json:"words,omitempty"`
+	Alternatives []routing.Alternative `json:"alternatives,omitempty"`
+	Note         string                `json:"note,omitempty"`
+}
+
+// filedView is the answer to a filed report.
+type filedView struct {
+	TrackingCode string      `json:"tracking_code"`
+	Status       string      `json:"status"`
+	StatusLabel  string      `json:"status_label"`
+	Type         string      `json:"type"`
+	Agency       agencyRef   `json:"agency"`
+	Routing      routingView `json:"routing"`
+	CreatedAt    time.Time   `json:"created_at"`
+	VerifyDueAt  time.Time   `json:"verify_due_at"`
+	URL          string      `json:"url"`
+}
+
+func (s *Server) createReport(c *gin.Context) {
+	key := c.GetHeader("Idempotency-Key")
+	if key != "" && !validIdempotencyKey(key) {
+		s.fail(c, http.StatusBadRequest, "bad_idempotency_key", "error_bad_idempotency_key", nil)
+		return
+	}
+	var req reportRequest
+	raw, ok := s.readJSON(c, &req)
+	if !ok {
+		return
+	}
+	p, who, ctx := printer(c), caller(c), c.Request.Context()
+	now := s.now()
+	report, problems := req.toReport(p, who, now)
+	var agency storage.Agency
+	if req.AgencyID != "" {
+		var err error
+		agency, err = s.cfg.Store.Agency(ctx, req.AgencyID)
+		if errors.Is(err, storage.ErrNotFound) {
+			problems = append(problems, fieldError{Field: "agency_id", Message: p.T("field_unknown_agency", nil)})
+		} else if err != nil {
+			s.internal(c, "look up agency", err)
+			return
+		}
+	}
+	if len(problems) > 0 {
+		s.failFields(c, problems)
+		return
+	}
+
+	decision := routing.Decision{AgencyID: agency.ID, Sector: report.Sector, RegionCode: report.RegionCode, Confidence: 1}
+	if agency.ID == "" {
+		var err error
+		decision, err = s.cfg.Router.Route(ctx, routing.Request{
+			Title: report.Title, Text: report.Description, Sector: report.Sector, RegionCode: report.RegionCode,
+		})
+		if err != nil {
+			s.internal(c, "route", err)
+			return
+		}
+		if agency, err = s.cfg.Store.Agency(ctx, decision.AgencyID); err != nil {
+			s.internal(c, "look up routed agency", err)
+			return
+		}
+	}
+	report.AgencyID = agency.ID
+	report.Sector = decision.Sector
+	report.RegionCode = decision.RegionCode
+	report.RoutingConfidence = decision.Confidence
+	report.RoutingFallback = string(decision.Fallback)
+	report.Status = storage.StatusAwaitingVerification
+	report.VerifyDueAt = s.cfg.Calendar.Deadline(now, verifyWorkdays)
+
+	actor := who.Scope
+	sum := sha256.Sum256(raw)
+	filed, err := s.cfg.Store.File(ctx, storage.Filing{
+		Report: report,
+		Events: []storage.ReportEvent{{
+			Kind: storage.EventRouted, Actor: "system", AgencyID: agency.ID, Note: string(decision.Fallback),
+		}},
+		Actor:       actor,
+		Principal:   who.Scope,
+		Key:         key,
+		RequestHash: hex.EncodeToString(sum[:]),
+		Respond: func(r *storage.Report) (int, []byte, error) {
+			body, err := json.Marshal(s.filedView(p, r, agency, decision))
+			return http.StatusCreated, body, err
+		},
+	})
+	if errors.Is(err, storage.ErrIdempotencyMismatch) {
+		s.fail(c, http.StatusUnprocessableEntity, "idempotency_key_reused", "error_idempotency_mismatch", nil)
+		return
+	}
+	if err != nil {
+		s.internal(c, "file report", err)
+		return
+	}
+	if filed.Replayed {
+		c.Header("Idempotent-Replayed", "true")
+	} else {
+		s.metrics.reportsFiled.WithLabelValues(report.Source, report.Type).Inc()
+		s.cfg.Logger.Info("report filed", "report", report.TrackingCode, "agency", agency.ID, "source", report.Source)
+	}
+	c.Data(filed.StatusCode, "application/json; charset=utf-8", filed.Body)
+}
+
+func (s *Server) filedView(p *locales.Printer, r *storage.Report, agency storage.Agency, d routing.Decision) filedView {
+	v := filedView{
+		TrackingCode: r.TrackingCode,
+		Status:       r.Status,
+		StatusLabel:  p.T("status_"+r.Status, nil),
+		Type:         r.Type,
+		Agency:       agencyRef{ID: agency.ID, Name: agency.Name},
+		Routing: routingView{
+			Sector: d.Sector, RegionCode: d.RegionCode, Confidence: d.Confidence,
+			Fallback: string(d.Fallback), Words: d.Words, Alternatives: d.Alternatives,
+		},
+		CreatedAt:   r.CreatedAt,
+		VerifyDueAt: r.VerifyDueAt,
+		URL:         s.cfg.PublicURL + "/api/v1/reports/" + r.TrackingCode,
+	}
+	if d.Fallback == routing.FallbackPlaceholder {
+		v.Routing.Note = p.T("routing_placeholder", nil)
+	}
+	return v
+}

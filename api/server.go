@@ -1,0 +1,116 @@
+// Package api is the REST backend: filing and tracking reports, the agency
+// directory, admin and connectivity endpoints, health and metrics, and the
+// OpenAPI document that describes them.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+// Store is what the API needs of storage.
+type Store interface {
+	File(ctx context.Context, f storage.Filing) (storage.Filed, error)
+	ReportByCode(ctx context.Context, code string) (storage.Report, error)
+	ReportEvents(ctx context.Context, reportID uint64) ([]storage.ReportEvent, error)
+	Agency(ctx context.Context, id string) (storage.Agency, error)
+	Agencies(ctx context.Context, f storage.AgencyFilter) ([]storage.Agency, int64, error)
+	UpdateConnectivity(ctx context.Context, id string, u storage.ConnectivityUpdate) (storage.Agency, error)
+	Connectivity(ctx context.Context) (storage.Connectivity, error)
+	CreateAPIKey(ctx context.Context, scope, label string) (string, storage.APIKey, error)
+	APIKeyByToken(ctx context.Context, token string) (storage.APIKey, error)
+}
+
+// DefaultBodyLimit is the largest request body accepted, in bytes.
+const DefaultBodyLimit = 256 << 10
+
+// Config is what the server is built from.
+type Config struct {
+	Store    Store
+	Router   routing.Router     // nil: routing.Placeholder
+	Calendar *calendar.Calendar // nil: calendar.Default()
+	// AdminToken is the bootstrap admin bearer token; empty disables it.
+	AdminToken string
+	// PublicURL is the externally visible base URL, for links in responses.
+	PublicURL string
+	// Ready names the dependencies /readyz checks, such as the database and Redis.
+	Ready     map[string]func(context.Context) error
+	Logger    *slog.Logger
+	BodyLimit int64 // 0: DefaultBodyLimit
+	// Registry collects the metrics served at /metrics; nil makes a new one.
+	Registry *prometheus.Registry
+}
+
+// Server is the HTTP API.
+type Server struct {
+	cfg     Config
+	engine  *gin.Engine
+	metrics *metrics
+	now     func() time.Time
+}
+
+// New builds the server and its routes.
+func New(cfg Config) *Server {
+	if cfg.Router == nil {
+		cfg.Router = routing.Placeholder{}
+	}
+	if cfg.Calendar == nil {
+		cfg.Calendar = calendar.Default()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultBodyLimit
+	}
+	if cfg.Registry == nil {
+		cfg.Registry = prometheus.NewRegistry()
+	}
+	gin.SetMode(gin.ReleaseMode)
+	s := &Server{cfg: cfg, engine: gin.New(), metrics: newMetrics(cfg.Registry), now: time.Now}
+	s.routes()
+	return s
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.engine }
+
+// Mount adds a handler outside the API, such as a channel's webhook.
+func (s *Server) Mount(method, path string, h http.Handler) {
+	s.engine.Handle(method, path, gin.WrapH(h))
+}
+
+func (s *Server) routes() {
+	e := s.engine
+	e.HandleMethodNotAllowed = true
+	e.Use(s.recoverer(), s.observe(), s.language())
+	e.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not_found", "error_not_found", nil) })
+	e.NoMethod(func(c *gin.Context) {
+		s.fail(c, http.StatusMethodNotAllowed, "method_not_allowed", "error_not_found", nil)
+	})
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", gin.WrapH(s.metrics.handler(s.cfg.Registry)))
+
+	v1 := e.Group("/api/v1")
+	v1.GET("/openapi.json", s.openAPI)
+	v1.POST("/reports", s.authorize(scopeAdmin, scopeApp), s.createReport)
+	v1.GET("/reports/:code", s.getReport)
+	v1.GET("/agencies", s.listAgencies)
+	v1.GET("/agencies/:id", s.getAgency)
+
+	admin := v1.Group("/admin", s.authorize(scopeAdmin))
+	admin.POST("/agencies/:id/keys", s.createAgencyKey)
+	admin.POST("/apps/:name/keys", s.createAppKey)
+	admin.PATCH("/agencies/:id", s.updateAgency)
+	admin.GET("/connectivity", s.connectivity)
+}

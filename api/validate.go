@@ -1,0 +1,236 @@
+package api
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+// reportRequest is the body of POST /api/v1/reports.
+type reportRequest struct {
+	Type         string           `json:"type"`
+	Title        string           `json:"title"`
+	Description  string           `json:"description"`
+	Sector       string           `json:"sector"`
+	RegionCode   string           `json:"region_code"`
+	Location     *locationRequest `json:"location"`
+	IncidentDate string           `json:"incident_date"`
+	Privacy      string           `json:"privacy"`
+	Reporter     reporterRequest  `json:"reporter"`
+	Source       string           `json:"source"`
+	AgencyID     string           `json:"agency_id"`
+}
+
+type locationRequest struct {
+	Text      string   `json:"text"`
+	Latitude  *float64 `json:"latitude"`
+	Longitude *float64 `json:"longitude"`
+}
+
+type reporterRequest struct {
+	Name    string `json:"name"`
+	Channel string `json:"channel"`
+	Address string `json:"address"`
+}
+
+// Limits of report fields, in characters.
+const (
+	maxTitle       = 200
+	minDescription = 10
+	maxDescription = 20000
+	maxLocation    = 500
+	maxName        = 200
+	maxAddress     = 200
+	derivedTitle   = 80
+)
+
+var (
+	reportTypes     = []string{storage.TypeComplaint, storage.TypeAspiration, storage.TypeInformation}
+	privacyOptions  = []string{storage.PrivacyNormal, storage.PrivacyAnonymous, storage.PrivacyConfidential}
+	channelSources  = []string{"telegram", "whatsapp", "sms", "widget"}
+	reporterChannel = append(append([]string{}, channelSources...), "email", "web", "app")
+	appName         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,39}$`)
+)
+
+// validator collects what is wrong with a request, field by field, in the
+// language of the request.
+type validator struct {
+	p      *locales.Printer
+	fields []fieldError
+}
+
+func (v *validator) add(field, msgID string, data map[string]any) {
+	v.fields = append(v.fields, fieldError{Field: field, Message: v.p.T(msgID, data)})
+}
+
+func (v *validator) length(field, value string, min, max int) {
+	n := utf8.RuneCountInString(value)
+	switch {
+	case min > 0 && n == 0:
+		v.add(field, "field_required", nil)
+	case n < min:
+		v.add(field, "field_too_short", map[string]any{"Min": min})
+	case n > max:
+		v.add(field, "field_too_long", map[string]any{"Max": max})
+	}
+}
+
+func (v *validator) oneOf(field, value string, allowed []string) {
+	for _, a := range allowed {
+		if value == a {
+			return
+		}
+	}
+	if value == "" {
+		v.add(field, "field_required", nil)
+		return
+	}
+	v.add(field, "field_one_of", map[string]any{"Values": strings.Join(allowed, ", ")})
+}
+
+// toReport checks a request and turns it into a report. The caller's kind
+// decides the source: an app files as "api:<app>", only an admin may name
+// another source. today is the filing date, for the incident date's bound.
+func (req *reportRequest) toReport(p *locales.Printer, who principal, today time.Time) (*storage.Report, []fieldError) {
+	v := &validator{p: p}
+	trim(&req.Type, &req.Title, &req.Description, &req.Sector, &req.RegionCode, &req.IncidentDate,
+		&req.Privacy, &req.Reporter.Name, &req.Reporter.Channel, &req.Reporter.Address, &req.Source, &req.AgencyID)
+	if req.Privacy == "" {
+		req.Privacy = storage.PrivacyNormal
+	}
+	v.oneOf("type", req.Type, reportTypes)
+	v.length("title", req.Title, 0, maxTitle)
+	v.length("description", req.Description, minDescription, maxDescription)
+	if req.Sector != "" {
+		if _, ok := routing.SectorByCode(req.Sector); !ok {
+			v.add("sector", "field_unknown_sector", nil)
+		}
+	}
+	if req.RegionCode != "" {
+		if _, ok := routing.AllRegions().Lookup(req.RegionCode); !ok {
+			v.add("region_code", "field_unknown_region", nil)
+		}
+	}
+	v.oneOf("privacy", req.Privacy, privacyOptions)
+	v.length("reporter.name", req.Reporter.Name, 0, maxName)
+	v.length("reporter.address", req.Reporter.Address, 0, maxAddress)
+	if req.Reporter.Address != "" || req.Reporter.Channel != "" {
+		v.oneOf("reporter.channel", req.Reporter.Channel, reporterChannel)
+	}
+
+	r := &storage.Report{
+		Type: req.Type, Title: req.Title, Description: req.Description, Sector: req.Sector,
+		RegionCode: req.RegionCode, Privacy: req.Privacy,
+		ReporterName: req.Reporter.Name, ReporterChannel: req.Reporter.Channel, ReporterAddress: req.Reporter.Address,
+	}
+	if r.Title == "" {
+		r.Title = titleFrom(r.Description)
+	}
+	r.Source = v.source(req.Source, who)
+	if loc := req.Location; loc != nil {
+		loc.Text = strings.TrimSpace(loc.Text)
+		v.length("location.text", loc.Text, 0, maxLocation)
+		r.LocationText = loc.Text
+		r.Latitude, r.Longitude = v.point(loc.Latitude, loc.Longitude)
+	}
+	if req.IncidentDate != "" {
+		d, err := time.ParseInLocation(time.DateOnly, req.IncidentDate, calendar.WIB)
+		switch {
+		case err != nil:
+			v.add("incident_date", "field_bad_date", nil)
+		case d.After(today):
+			v.add("incident_date", "field_future_date", nil)
+		default:
+			r.IncidentDate = &d
+		}
+	}
+	return r, v.fields
+}
+
+func (v *validator) source(src string, who principal) string {
+	if who.kind() == scopeApp {
+		if src != "" && src != "api:"+who.name() {
+			v.add("source", "field_source_not_allowed", nil)
+		}
+		return "api:" + who.name()
+	}
+	if name, ok := strings.CutPrefix(src, "api:"); ok && appName.MatchString(name) {
+		return src
+	}
+	for _, c := range channelSources {
+		if src == c {
+			return src
+		}
+	}
+	if src == "" {
+		return "api:admin"
+	}
+	v.add("source", "field_bad_source", nil)
+	return ""
+}
+
+func (v *validator) point(lat, long *float64) (*float64, *float64) {
+	if (lat == nil) != (long == nil) {
+		v.add("location", "field_lat_long_pair", nil)
+		return nil, nil
+	}
+	if lat == nil {
+		return nil, nil
+	}
+	if *lat < -90 || *lat > 90 {
+		v.add("location.latitude", "field_latitude", nil)
+	}
+	if *long < -180 || *long > 180 {
+		v.add("location.longitude", "field_longitude", nil)
+	}
+	return lat, long
+}
+
+// titleFrom makes a title of a description's first words.
+func titleFrom(desc string) string {
+	words := strings.Fields(desc)
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > derivedTitle {
+			b.WriteString("…")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return truncateRunes(b.String(), maxTitle)
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func trim(fields ...*string) {
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+	}
+}
+
+// validIdempotencyKey reports whether a key is 1 to 255 visible ASCII characters.
+func validIdempotencyKey(k string) bool {
+	if len(k) == 0 || len(k) > 255 {
+		return false
+	}
+	for i := range len(k) {
+		if k[i] < 0x21 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+)
+
+// Config is every setting of the service; each is a flag and a LAPOR_*
+// environment variable, the flag winning.
+type Config struct {
+	Addr         string
+	DatabaseURL  string
+	RedisURL     string
+	PublicURL    string
+	AdminToken   string
+	DataDir      string
+	HolidaysFile string
+	LogLevel     string
+}
+
+type setting struct {
+	flag, env, def, usage string
+	value                 func(*Config) *string
+}
+
+var settings = []setting{
+	{"addr", "LAPOR_ADDR", ":8080", "address to listen on",
+		func(c *Config) *string { return &c.Addr }},
+	{"database-url", "LAPOR_DATABASE_URL", "lapor.db", "postgres://… for PostgreSQL; a file path or sqlite://PATH for SQLite",
+		func(c *Config) *string { return &c.DatabaseURL }},
+	{"redis-url", "LAPOR_REDIS_URL", "", "redis://… (add master_name= for Sentinel, addr= for more Cluster nodes); empty: in-process Redis, state lost on exit",
+		func(c *Config) *string { return &c.RedisURL }},
+	{"public-url", "LAPOR_PUBLIC_URL", "", "externally visible base URL, such as https://lapor.example.go.id, for links and webhooks",
+		func(c *Config) *string { return &c.PublicURL }},
+	{"admin-token", "LAPOR_ADMIN_TOKEN", "", "bootstrap admin bearer token; empty: a random one, logged once at start",
+		func(c *Config) *string { return &c.AdminToken }},
+	{"data-dir", "LAPOR_DATA_DIR", "lapor-data", "directory for attachments",
+		func(c *Config) *string { return &c.DataDir }},
+	{"holidays-file", "LAPOR_HOLIDAYS_FILE", "", "extra holidays and cuti bersama, lines YYYY-MM-DD,name, for counting working days",
+		func(c *Config) *string { return &c.HolidaysFile }},
+	{"log-level", "LAPOR_LOG_LEVEL", "info", "debug, info, warn or error",
+		func(c *Config) *string { return &c.LogLevel }},
+}
+
+// parseConfig reads the settings from the environment, then from args.
+func parseConfig(name string, args []string, stderr io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet("lapor "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, s := range settings {
+		def := s.def
+		if v, ok := os.LookupEnv(s.env); ok {
+			def = v
+		}
+		fs.StringVar(s.value(&c), s.flag, def, s.usage)
+	}
+	fs.Usage = func() { printSettings(fs.Output(), name) }
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return c, nil
+}
+
+func printSettings(w io.Writer, name string) {
+	fmt.Fprintf(w, "Usage: lapor %s [flags]\n\nEvery setting is a flag or an environment variable; the flag wins.\n\n", name)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FLAG\tENVIRONMENT\tDEFAULT\tMEANING")
+	for _, s := range settings {
+		def := s.def
+		if def == "" {
+			def = "(none)"
+		}
+		fmt.Fprintf(tw, "--%s\t%s\t%s\t%s\n", s.flag, s.env, def, s.usage)
+	}
+	tw.Flush()
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sp4n-lapor/lapor/api"
+	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
+	cfg, err := parseConfig("serve", args, stderr)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, cfg, newLogger(stderr, cfg.LogLevel), nil)
+}
+
+// serve runs the service until ctx ends; listening tells the bound address
+// (for tests that listen on port 0).
+func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(addr string)) error {
+	store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rdb, closeRedis, embedded, err := openRedis(cfg.RedisURL)
+	if err != nil {
+		return err
+	}
+	defer closeRedis()
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return fmt.Errorf("data dir: %w", err)
+	}
+	cal, err := loadCalendar(cfg.HolidaysFile)
+	if err != nil {
+		return err
+	}
+	if cfg.AdminToken == "" {
+		cfg.AdminToken = randomToken()
+		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", cfg.AdminToken)
+	}
+
+	srv := api.New(api.Config{
+		Store: store, Calendar: cal, AdminToken: cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		Logger: log,
+		Ready: map[string]func(context.Context) error{
+			"database": store.Ping,
+			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
+		},
+	})
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	base := baseURL(cfg.PublicURL, ln.Addr())
+	state := "Redis at LAPOR_REDIS_URL"
+	if embedded {
+		state = "in memory (embedded Redis): conversations in progress are lost when the process stops; set LAPOR_REDIS_URL to keep them"
+	}
+	log.Info("LAPOR! is running",
+		"api", base+"/api/v1", "openapi", base+"/api/v1/openapi.json",
+		"database", store.Dialect(), "state", state)
+	if listening != nil {
+		listening(ln.Addr().String())
+	}
+
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// openStore opens and migrates the database.
+func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*storage.Store, error) {
+	store, err := storage.Open(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	if err := store.Migrate(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	log.Debug("database ready", "database", store.Dialect(), "migrate_ms", time.Since(start).Milliseconds())
+	return store, nil
+}
+
+func loadCalendar(holidaysFile string) (*calendar.Calendar, error) {
+	cal := calendar.Default()
+	if holidaysFile == "" {
+		return cal, nil
+	}
+	f, err := os.Open(holidaysFile)
+	if err != nil {
+		return nil, fmt.Errorf("holidays file: %w", err)
+	}
+	defer f.Close()
+	if err := cal.Load(f); err != nil {
+		return nil, fmt.Errorf("holidays file %s: %w", holidaysFile, err)
+	}
+	return cal, nil
+}
+
+func randomToken() string {
+	b := make([]byte, 24)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// baseURL is where people reach the service: the public URL when set, else
+// the listening address with localhost for an unspecified host.
+func baseURL(publicURL string, addr net.Addr) string {
+	if publicURL != "" {
+		return strings.TrimRight(publicURL, "/")
+	}
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
