@@ -18,12 +18,12 @@ const testAdminToken = "test-admin-token"
 
 // testServer is an API over a real store, called in-process.
 type testServer struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	store *storage.Store
 }
 
-func newTestServer(t *testing.T, store *storage.Store) *testServer {
+func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
@@ -44,7 +44,7 @@ type response struct {
 	Body   []byte
 }
 
-func (r response) json(t *testing.T) map[string]any {
+func (r response) json(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.Body, &m); err != nil {
@@ -54,7 +54,7 @@ func (r response) json(t *testing.T) map[string]any {
 }
 
 // errorCode is the error.code of an error response.
-func (r response) errorCode(t *testing.T) string {
+func (r response) errorCode(t testing.TB) string {
 	t.Helper()
 	e, _ := r.json(t)["error"].(map[string]any)
 	code, _ := e["code"].(string)
