@@ -1,0 +1,103 @@
+// Package channels holds what every channel shares: the normalised inbound
+// and outbound messages, the Sender a channel adapter implements, and the
+// outbox (Redis Streams) through which every reply is sent.
+package channels
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Channel names.
+const (
+	Telegram = "telegram"
+	WhatsApp = "whatsapp"
+	SMS      = "sms"
+	Widget   = "widget"
+	Console  = "console"
+)
+
+// Address is where a citizen is reached: a channel and the id the channel
+// knows them by (a chat id, a phone number, a widget session).
+type Address struct {
+	Channel string `json:"channel"`
+	ID      string `json:"id"`
+}
+
+// String is "channel:id".
+func (a Address) String() string { return a.Channel + ":" + a.ID }
+
+// Valid reports whether the address names a channel and an id, without the
+// braces that would break Redis Cluster hash tags.
+func (a Address) Valid() bool {
+	return a.Channel != "" && a.ID != "" && !strings.ContainsAny(a.String(), "{}")
+}
+
+// Location is a point on the map a citizen shared.
+type Location struct {
+	Latitude  float64 `json:"lat"`
+	Longitude float64 `json:"long"`
+	Label     string  `json:"label,omitempty"` // a venue name or address, if the channel gave one
+}
+
+// Attachment is a file a citizen sent, already stored by the adapter.
+type Attachment struct {
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+	Path        string `json:"path"`
+	FileName    string `json:"file_name,omitempty"`
+}
+
+// Inbound is one message from a citizen, whatever channel it came by.
+type Inbound struct {
+	// ID is the provider's message id, unique within the channel; a retried
+	// delivery carries the same id.
+	ID          string       `json:"id"`
+	From        Address      `json:"from"`
+	Text        string       `json:"text,omitempty"`
+	Location    *Location    `json:"location,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
+	Name        string       `json:"name,omitempty"` // the profile name the channel shows
+	ReceivedAt  time.Time    `json:"received_at"`
+}
+
+// Outbound is one message to a citizen.
+type Outbound struct {
+	// ID is unique and stable: the same reply enqueued twice has the same id.
+	ID   string  `json:"id"`
+	To   Address `json:"to"`
+	Text string  `json:"text"`
+	// Choices are the answers offered, shown as buttons where the channel
+	// has them; Text already lists them numbered for channels that don't.
+	Choices []string `json:"choices,omitempty"`
+	// AskLocation offers a "send my location" button where the channel has one.
+	AskLocation bool `json:"ask_location,omitempty"`
+}
+
+// Sender delivers outbound messages on one channel.
+type Sender interface {
+	Send(ctx context.Context, m Outbound) error
+}
+
+// SendError is a failed send that says whether trying again may help.
+type SendError struct {
+	Err        error
+	Retryable  bool
+	RetryAfter time.Duration // the provider's own wait, when it gave one
+}
+
+func (e *SendError) Error() string { return e.Err.Error() }
+func (e *SendError) Unwrap() error { return e.Err }
+
+// Retryable reports whether a send error may succeed when tried again:
+// a SendError says so itself; any other error is taken as transient.
+func Retryable(err error) (bool, time.Duration) {
+	var se *SendError
+	if errors.As(err, &se) {
+		return se.Retryable, se.RetryAfter
+	}
+	return true, 0
+}

@@ -1,0 +1,249 @@
+package channels
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Outbox queues replies per channel in a Redis Stream; senders read it
+// through a consumer group, so several processes share the work. A failed
+// send that may succeed later waits in a per-channel sorted set and returns
+// to the stream when due, with exponential back-off.
+type Outbox struct {
+	rdb         redis.UniversalClient
+	log         *slog.Logger
+	maxAttempts int
+	baseDelay   time.Duration
+	block       time.Duration
+}
+
+// OutboxOption changes an Outbox's defaults.
+type OutboxOption func(*Outbox)
+
+// WithRetry sets how many times a send is tried and the first back-off.
+func WithRetry(attempts int, firstDelay time.Duration) OutboxOption {
+	return func(o *Outbox) { o.maxAttempts, o.baseDelay = attempts, firstDelay }
+}
+
+// WithLogger sets the outbox's logger.
+func WithLogger(l *slog.Logger) OutboxOption { return func(o *Outbox) { o.log = l } }
+
+// NewOutbox returns an outbox on a Redis client.
+func NewOutbox(rdb redis.UniversalClient, opts ...OutboxOption) *Outbox {
+	o := &Outbox{rdb: rdb, log: slog.Default(), maxAttempts: 8, baseDelay: time.Second, block: 2 * time.Second}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return o
+}
+
+const (
+	senderGroup  = "senders"
+	streamMaxLen = 100_000
+	claimIdle    = time.Minute // a pending entry this old belongs to a dead consumer
+)
+
+// The keys of a channel share a hash tag, so the scripts below may use both
+// in Redis Cluster.
+func streamKey(channel string) string  { return "lapor:{outbox:" + channel + "}:stream" }
+func delayedKey(channel string) string { return "lapor:{outbox:" + channel + "}:delayed" }
+
+type entry struct {
+	Msg     Outbound `json:"m"`
+	Attempt int      `json:"a"`
+}
+
+// Enqueue adds messages to their channels' streams in one round trip.
+func (o *Outbox) Enqueue(ctx context.Context, msgs ...Outbound) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	_, err := o.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, m := range msgs {
+			b, err := json.Marshal(entry{Msg: m})
+			if err != nil {
+				return err
+			}
+			p.XAdd(ctx, &redis.XAddArgs{Stream: streamKey(m.To.Channel), MaxLen: streamMaxLen, Approx: true, Values: []any{"e", b}})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("enqueue replies: %w", err)
+	}
+	return nil
+}
+
+// Run sends a channel's messages until ctx ends. consumer names this process
+// in the group; entries it left pending before a crash are sent first.
+func (o *Outbox) Run(ctx context.Context, channel, consumer string, s Sender) error {
+	if err := o.ensureGroup(ctx, channel); err != nil {
+		return err
+	}
+	if _, err := o.read(ctx, channel, consumer, s, "0", -1); err != nil {
+		return err
+	}
+	lastClaim := time.Time{}
+	for ctx.Err() == nil {
+		if err := o.promoteDue(ctx, channel); err != nil && ctx.Err() == nil {
+			o.log.Warn("outbox: promote retries", "channel", channel, "err", err)
+		}
+		if time.Since(lastClaim) > claimIdle {
+			o.claimAbandoned(ctx, channel, consumer, s)
+			lastClaim = time.Now()
+		}
+		if _, err := o.read(ctx, channel, consumer, s, ">", o.block); err != nil && ctx.Err() == nil {
+			o.log.Warn("outbox: read", "channel", channel, "err", err)
+			sleep(ctx, time.Second)
+		}
+	}
+	return nil
+}
+
+// Drain sends what a channel's stream holds now, including retries already
+// due, and returns; the console uses it to print a turn's replies.
+func (o *Outbox) Drain(ctx context.Context, channel string, s Sender) error {
+	if err := o.ensureGroup(ctx, channel); err != nil {
+		return err
+	}
+	if err := o.promoteDue(ctx, channel); err != nil {
+		return err
+	}
+	for {
+		n, err := o.read(ctx, channel, "drain", s, ">", -1)
+		if err != nil || n == 0 {
+			return err
+		}
+	}
+}
+
+func (o *Outbox) ensureGroup(ctx context.Context, channel string) error {
+	err := o.rdb.XGroupCreateMkStream(ctx, streamKey(channel), senderGroup, "0").Err()
+	if err != nil && !redis.HasErrorPrefix(err, "BUSYGROUP") {
+		return fmt.Errorf("outbox group: %w", err)
+	}
+	return nil
+}
+
+// read takes entries from the group (id ">" for new ones, "0" for this
+// consumer's pending ones) and sends them; block < 0 does not wait.
+func (o *Outbox) read(ctx context.Context, channel, consumer string, s Sender, id string, block time.Duration) (int, error) {
+	res, err := o.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{
+		Group: senderGroup, Consumer: consumer, Streams: []string{streamKey(channel), id}, Count: 50, Block: block,
+	}).Result()
+	if errors.Is(err, redis.Nil) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, st := range res {
+		for _, m := range st.Messages {
+			o.deliver(ctx, channel, m, s)
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (o *Outbox) claimAbandoned(ctx context.Context, channel, consumer string, s Sender) {
+	msgs, _, err := o.rdb.XAutoClaim(ctx, &redis.XAutoClaimArgs{
+		Stream: streamKey(channel), Group: senderGroup, Consumer: consumer, MinIdle: claimIdle, Start: "0", Count: 50,
+	}).Result()
+	if err != nil {
+		o.log.Warn("outbox: claim", "channel", channel, "err", err)
+		return
+	}
+	for _, m := range msgs {
+		o.deliver(ctx, channel, m, s)
+	}
+}
+
+// deliver sends one entry, then acknowledges it: done, parked for a retry,
+// or given up.
+func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, s Sender) {
+	raw, _ := m.Values["e"].(string)
+	var e entry
+	if err := json.Unmarshal([]byte(raw), &e); err != nil {
+		o.log.Error("outbox: unreadable entry dropped", "channel", channel, "entry", m.ID, "err", err)
+		o.ack(ctx, channel, m.ID, nil, time.Time{})
+		return
+	}
+	err := s.Send(ctx, e.Msg)
+	if err == nil {
+		o.ack(ctx, channel, m.ID, nil, time.Time{})
+		return
+	}
+	if ctx.Err() != nil {
+		return // left pending; sent again at the next start
+	}
+	retry, after := Retryable(err)
+	e.Attempt++
+	if !retry || e.Attempt >= o.maxAttempts {
+		o.log.Warn("outbox: message given up", "channel", channel, "message", e.Msg.ID, "to", Mask(e.Msg.To.ID),
+			"attempts", e.Attempt, "err", err)
+		o.ack(ctx, channel, m.ID, nil, time.Time{})
+		return
+	}
+	wait := max(after, o.baseDelay<<min(e.Attempt-1, 10))
+	o.log.Info("outbox: send failed, will retry", "channel", channel, "message", e.Msg.ID, "in", wait, "err", err)
+	o.ack(ctx, channel, m.ID, &e, time.Now().Add(wait))
+}
+
+// ack removes an entry from the stream and, for a retry, parks it in the
+// delayed set, in one transaction.
+func (o *Outbox) ack(ctx context.Context, channel, id string, retry *entry, due time.Time) {
+	_, err := o.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.XAck(ctx, streamKey(channel), senderGroup, id)
+		p.XDel(ctx, streamKey(channel), id)
+		if retry != nil {
+			b, _ := json.Marshal(retry)
+			p.ZAdd(ctx, delayedKey(channel), redis.Z{Score: float64(due.UnixMilli()), Member: b})
+		}
+		return nil
+	})
+	if err != nil {
+		o.log.Warn("outbox: ack", "channel", channel, "entry", id, "err", err)
+	}
+}
+
+// promoteScript moves due retries back to the stream atomically.
+var promoteScript = redis.NewScript(`
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, 100)
+for _, e in ipairs(due) do
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', e)
+  redis.call('ZREM', KEYS[2], e)
+end
+return #due`)
+
+func (o *Outbox) promoteDue(ctx context.Context, channel string) error {
+	return promoteScript.Run(ctx, o.rdb, []string{streamKey(channel), delayedKey(channel)},
+		strconv.FormatInt(time.Now().UnixMilli(), 10), streamMaxLen).Err()
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// Mask hides the middle of a phone number or chat id for logs:
+// "+6281234567890" becomes "+6281****890".
+func Mask(id string) string {
+	r := []rune(id)
+	if len(r) <= 6 {
+		return "****"
+	}
+	return string(r[:min(5, len(r)-4)]) + "****" + string(r[len(r)-3:])
+}

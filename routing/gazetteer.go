@@ -1,0 +1,301 @@
+package routing
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// aliases are the short and everyday names of kab/kota that people type.
+var aliases = map[string][]string{
+	"jaksel": {"31.74"}, "jakpus": {"31.71"}, "jakut": {"31.72"}, "jakbar": {"31.73"}, "jaktim": {"31.75"},
+	"jakarta selatan": {"31.74"}, "jakarta pusat": {"31.71"}, "jakarta utara": {"31.72"},
+	"jakarta barat": {"31.73"}, "jakarta timur": {"31.75"},
+	"jakarta": {"31.71", "31.72", "31.73", "31.74", "31.75", "31.01"}, "jkt": {"31.71", "31.72", "31.73", "31.74", "31.75", "31.01"},
+	"sby": {"35.78"}, "suroboyo": {"35.78"}, "smg": {"33.74"}, "jogja": {"34.71"}, "yogya": {"34.71"},
+	"jogjakarta": {"34.71"}, "yogyakarta": {"34.71"}, "bdg": {"32.73"}, "mks": {"73.71"}, "plg": {"16.71"},
+	"mdn": {"12.71"}, "dps": {"51.71"}, "bpn": {"64.71"}, "solo": {"33.72"}, "tangsel": {"36.74"},
+	"bekasi": {"32.75", "32.16"}, "bogor": {"32.71", "32.01"}, "tangerang": {"36.71", "36.03"},
+}
+
+// Place is what the gazetteer made of a text: one kab/kota (with the
+// kecamatan when one was named), or candidates when the name fits several.
+type Place struct {
+	KabKota    *Region  // the kab/kota, when exactly one fits
+	District   *Region  // the kecamatan, when one was named and fits KabKota
+	Province   *Region  // the province, when only a province was named
+	Candidates []Region // kab/kota that fit equally, when more than one does
+}
+
+// Found reports whether the text named a kab/kota.
+func (p Place) Found() bool { return p.KabKota != nil }
+
+// Gazetteer finds Indonesian regions named in text, with aliases and typos.
+type Gazetteer struct {
+	rs        *Regions
+	kabKota   map[string][]Region // base name ("semarang", "bandung barat") → kab/kota
+	districts map[string][]Region // kecamatan name → kecamatan
+	provinces map[string]Region
+	maxWords  int
+}
+
+// DefaultGazetteer returns the gazetteer of the embedded regions, built once.
+var DefaultGazetteer = sync.OnceValue(func() *Gazetteer { return NewGazetteer(AllRegions()) })
+
+// NewGazetteer indexes regions by their normalised names.
+func NewGazetteer(rs *Regions) *Gazetteer {
+	g := &Gazetteer{rs: rs, kabKota: map[string][]Region{}, districts: map[string][]Region{}, provinces: map[string]Region{}}
+	add := func(m map[string][]Region, name string, r Region) {
+		key := strings.Join(Normalize(name), " ")
+		m[key] = append(m[key], r)
+		g.maxWords = max(g.maxWords, len(strings.Fields(key)))
+	}
+	for _, r := range rs.KabKota {
+		add(g.kabKota, baseName(r.Name), r)
+	}
+	for name, codes := range aliases {
+		for _, c := range codes {
+			if r, ok := rs.Lookup(c); ok && !slices.Contains(g.kabKota[name], r) {
+				g.kabKota[name] = append(g.kabKota[name], r)
+			}
+		}
+	}
+	for _, r := range rs.Districts {
+		add(g.districts, r.Name, r)
+	}
+	for _, r := range rs.Provinces {
+		g.provinces[strings.Join(Normalize(r.Name), " ")] = r
+	}
+	return g
+}
+
+// baseName drops the title of a kab/kota name: "Kota Administrasi Jakarta
+// Selatan" → "Jakarta Selatan", "Kabupaten Bandung Barat" → "Bandung Barat".
+func baseName(name string) string {
+	for _, prefix := range []string{"Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			return rest
+		}
+	}
+	return name
+}
+
+type hit struct {
+	regions []Region
+	hint    RegionLevel // the title typed before the name, if any
+	fuzzy   bool
+}
+
+// Resolve reads an answer that names a place ("kab bandung barat",
+// "tembalang", "sby") and says which kab/kota it is, or which candidates fit.
+func (g *Gazetteer) Resolve(text string) Place {
+	return g.resolve(Normalize(text), true)
+}
+
+// Find looks for a place named inside a longer text, such as a complaint;
+// it is stricter than Resolve: no typos, and a kecamatan only when it is
+// introduced as one ("kec. tembalang") or its name is found nowhere else.
+func (g *Gazetteer) Find(text string) Place {
+	return g.resolve(Normalize(text), false)
+}
+
+func (g *Gazetteer) resolve(words []string, lenient bool) Place {
+	var kab, dis []hit
+	var prov *Region
+	for i := 0; i < len(words); i++ {
+		hint := RegionLevel("")
+		switch words[i] {
+		case "kota":
+			hint = LevelCity
+		case "kabupaten":
+			hint = LevelRegency
+		case "kecamatan":
+			hint = LevelDistrict
+		}
+		start := i
+		if hint != "" {
+			start = i + 1
+		}
+		matched := false
+		for n := min(g.maxWords, len(words)-start); n >= 1 && !matched; n-- {
+			key := strings.Join(words[start:start+n], " ")
+			if hint != LevelDistrict {
+				if rs, ok := g.kabKota[key]; ok {
+					kab = append(kab, hit{regions: rs, hint: hint})
+					matched = true
+				}
+			}
+			if rs, ok := g.districts[key]; ok && (lenient || hint == LevelDistrict || len(rs) == 1 && len(key) >= 6 && !matched) {
+				dis = append(dis, hit{regions: rs, hint: hint})
+				matched = true
+			}
+			if p, ok := g.provinces[key]; ok && !matched {
+				prov = &p
+				matched = true
+			}
+			if matched {
+				i = start + n - 1
+			}
+		}
+		if !matched && lenient && len(words[i]) >= 5 && hint == "" {
+			if h, ok := g.fuzzy(words[i]); ok {
+				kab = append(kab, h)
+			}
+		}
+	}
+	return g.decide(kab, dis, prov)
+}
+
+// fuzzy finds the kab/kota or kecamatan one or two typos away from a word.
+func (g *Gazetteer) fuzzy(w string) (hit, bool) {
+	limit := 1
+	if len(w) >= 8 {
+		limit = 2
+	}
+	best, bestD := []Region(nil), limit+1
+	try := func(m map[string][]Region, kabKota bool) {
+		for name, rs := range m {
+			if strings.Contains(name, " ") || abs(len(name)-len(w)) > limit {
+				continue
+			}
+			d := editDistance(w, name, limit)
+			if d < bestD {
+				best, bestD = nil, d
+			}
+			if d == bestD {
+				for _, r := range rs {
+					if !kabKota {
+						r, _ = g.rs.Lookup(r.Parent)
+					}
+					if !slices.Contains(best, r) {
+						best = append(best, r)
+					}
+				}
+			}
+		}
+	}
+	try(g.kabKota, true)
+	try(g.districts, false)
+	if len(best) == 0 || len(best) > 6 {
+		return hit{}, false
+	}
+	return hit{regions: best, fuzzy: true}, true
+}
+
+// decide picks the kab/kota the hits agree on.
+func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
+	var cands []Region
+	for _, h := range kab {
+		rs := h.regions
+		if h.hint == LevelCity || h.hint == LevelRegency {
+			if narrowed := filterLevel(rs, h.hint); len(narrowed) > 0 {
+				rs = narrowed
+			}
+		}
+		cands = intersectOrFirst(cands, rs)
+	}
+	var district *Region
+	for _, h := range dis {
+		var parents []Region
+		for _, d := range h.regions {
+			if p, ok := g.rs.Lookup(d.Parent); ok && (len(cands) == 0 || slices.Contains(cands, p)) {
+				parents = append(parents, p)
+				if len(h.regions) == 1 || len(cands) > 0 {
+					dd := d
+					district = &dd
+				}
+			}
+		}
+		if len(parents) > 0 {
+			cands = parents
+		}
+	}
+	if prov != nil && len(cands) > 1 {
+		var in []Region
+		for _, c := range cands {
+			if c.Parent == prov.Code {
+				in = append(in, c)
+			}
+		}
+		if len(in) > 0 {
+			cands = in
+		}
+	}
+	switch {
+	case len(cands) == 1:
+		c := cands[0]
+		if district != nil && district.Parent != c.Code {
+			district = nil
+		}
+		return Place{KabKota: &c, District: district}
+	case len(cands) > 1:
+		return Place{Candidates: cands, Province: prov}
+	}
+	return Place{Province: prov}
+}
+
+func filterLevel(rs []Region, level RegionLevel) []Region {
+	var out []Region
+	for _, r := range rs {
+		if r.Level == level {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// intersectOrFirst keeps the candidates two names share ("semarang" and
+// "tembalang"), or the earlier ones when they share none.
+func intersectOrFirst(a, b []Region) []Region {
+	if len(a) == 0 {
+		return b
+	}
+	var both []Region
+	for _, r := range a {
+		if slices.Contains(b, r) {
+			both = append(both, r)
+		}
+	}
+	if len(both) == 0 {
+		return a
+	}
+	return both
+}
+
+// editDistance is the Damerau–Levenshtein distance (adjacent swaps count
+// one), or limit+1 once it is sure to exceed limit.
+func editDistance(a, b string, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,84 @@
+package routing
+
+import "testing"
+
+func TestResolve(t *testing.T) {
+	g := DefaultGazetteer()
+	tests := []struct {
+		in       string
+		kabKota  string   // the one kab/kota, or ""
+		district string   // the kecamatan, or ""
+		cands    []string // candidate codes when ambiguous
+	}{
+		{"Kota Semarang", "33.74", "", nil},
+		{"semarang", "", "", []string{"33.22", "33.74"}},
+		{"kab semarang", "33.22", "", nil},
+		{"tembalang", "33.74", "33.74.10", nil},
+		{"Tembalang, Semarang", "33.74", "33.74.10", nil},
+		{"jaksel", "31.74", "", nil},
+		{"sby", "35.78", "", nil},
+		{"jogja", "34.71", "", nil},
+		{"kab bandung barat", "32.17", "", nil},
+		{"Kab. Bandung Barat", "32.17", "", nil},
+		{"bandung", "", "", []string{"32.04", "32.73"}},
+		{"kota bandung", "32.73", "", nil},
+		{"surabya", "35.78", "", nil},                           // a typo
+		{"balikpapn", "64.71", "", nil},                         // another
+		{"di kec. lembang", "", "", []string{"32.17", "73.15"}}, // two kecamatan Lembang
+		{"kec lembang bandung barat", "32.17", "32.17.01", nil},
+		{"xyzzy", "", "", nil},
+	}
+	for _, tt := range tests {
+		p := g.Resolve(tt.in)
+		got := ""
+		if p.KabKota != nil {
+			got = p.KabKota.Code
+		}
+		if got != tt.kabKota {
+			t.Errorf("Resolve(%q) = %s (candidates %v), want %s", tt.in, got, codes(p.Candidates), tt.kabKota)
+			continue
+		}
+		if tt.district != "" && (p.District == nil || p.District.Code != tt.district) {
+			t.Errorf("Resolve(%q) district = %v, want %s", tt.in, p.District, tt.district)
+		}
+		if tt.cands != nil {
+			gotC := codes(p.Candidates)
+			if len(gotC) != len(tt.cands) {
+				t.Errorf("Resolve(%q) candidates = %v, want %v", tt.in, gotC, tt.cands)
+				continue
+			}
+			for _, c := range tt.cands {
+				found := false
+				for _, g := range gotC {
+					found = found || g == c
+				}
+				if !found {
+					t.Errorf("Resolve(%q) candidates = %v, want %v", tt.in, gotC, tt.cands)
+				}
+			}
+		}
+	}
+}
+
+func TestFindInComplaint(t *testing.T) {
+	g := DefaultGazetteer()
+	p := g.Find("Jalan di depan SDN 3 Tembalang rusak parah sejak bulan lalu")
+	if !p.Found() || p.KabKota.Code != "33.74" {
+		t.Errorf("Find(Tembalang complaint) = %+v", p)
+	}
+	p = g.Find("Saya mau melaporkan pungli oleh petugas KUA laren, kab.lamongan")
+	if !p.Found() || p.KabKota.Code != "35.24" {
+		t.Errorf("Find(lamongan) = %+v", p)
+	}
+	if p := g.Find("pelayanan di kantor sangat lambat dan petugas tidak ramah"); p.Found() || len(p.Candidates) > 0 {
+		t.Errorf("Find(no place) = %+v", p)
+	}
+}
+
+func codes(rs []Region) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Code)
+	}
+	return out
+}
