@@ -2,6 +2,7 @@ package api
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,8 +24,18 @@ type reportRequest struct {
 	IncidentDate string           `json:"incident_date"`
 	Privacy      string           `json:"privacy"`
 	Reporter     reporterRequest  `json:"reporter"`
-	Source       string           `json:"source"`
-	AgencyID     string           `json:"agency_id"`
+	Source       string              `json:"source"`
+	AgencyID     string              `json:"agency_id"`
+	Attachments  []attachmentRequest `json:"attachments"`
+}
+
+// attachmentRequest names a file already stored in the data directory under
+// its SHA-256 (see storage.AttachmentPath), as the channel adapters store them.
+type attachmentRequest struct {
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+	FileName    string `json:"file_name"`
 }
 
 type locationRequest struct {
@@ -48,6 +59,8 @@ const (
 	maxName        = 200
 	maxAddress     = 200
 	derivedTitle   = 80
+	maxAttachments = 10
+	maxFileSize    = 20 << 20
 )
 
 var (
@@ -56,6 +69,7 @@ var (
 	channelSources  = []string{"telegram", "whatsapp", "sms", "widget"}
 	reporterChannel = append(append([]string{}, channelSources...), "email", "web", "app")
 	appName         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,39}$`)
+	sha256Hex       = regexp.MustCompile(`^[0-9a-f]{64}$`)
 )
 
 // validator collects what is wrong with a request, field by field, in the
@@ -150,7 +164,32 @@ func (req *reportRequest) toReport(p *locales.Printer, who principal, today time
 			r.IncidentDate = &d
 		}
 	}
+	r.Attachments = v.attachments(req.Attachments)
 	return r, v.fields
+}
+
+func (v *validator) attachments(files []attachmentRequest) []storage.Attachment {
+	if len(files) > maxAttachments {
+		v.add("attachments", "field_too_many", map[string]any{"Max": maxAttachments})
+		return nil
+	}
+	var out []storage.Attachment
+	for i, f := range files {
+		field := "attachments[" + strconv.Itoa(i) + "]"
+		if !sha256Hex.MatchString(f.SHA256) {
+			v.add(field+".sha256", "field_sha256", nil)
+		}
+		if f.Size <= 0 || f.Size > maxFileSize {
+			v.add(field+".size", "field_file_size", map[string]any{"Max": maxFileSize >> 20})
+		}
+		v.length(field+".content_type", f.ContentType, 1, 100)
+		v.length(field+".file_name", f.FileName, 0, 255)
+		out = append(out, storage.Attachment{
+			ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName,
+			StoragePath: storage.AttachmentPath(f.SHA256),
+		})
+	}
+	return out
 }
 
 func (v *validator) source(src string, who principal) string {

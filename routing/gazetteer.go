@@ -299,3 +299,6 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// Regions returns the regions the gazetteer indexes.
+func (g *Gazetteer) Regions() *Regions { return g.rs }

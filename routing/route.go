@@ -6,6 +6,9 @@ import "context"
 // SP4N-LAPOR!), which verifies reports and takes whatever routing cannot place.
 const NationalAdminID = "admin-nasional"
 
+// NationalAdminName is how the national admin is named to citizens.
+const NationalAdminName = "Admin Nasional SP4N-LAPOR!"
+
 // GovernmentID is the agency id of the provincial or kab/kota government of
 // a region code ("33" or "33.74").
 func GovernmentID(regionCode string) string { return "pemda-" + regionCode }
@@ -46,6 +49,7 @@ type Alternative struct {
 // Decision is routing's answer, with what it needs to explain itself.
 type Decision struct {
 	AgencyID     string
+	AgencyName   string
 	Sector       string
 	RegionCode   string
 	Confidence   float64
@@ -69,6 +73,7 @@ var _ Router = Placeholder{}
 func (Placeholder) Route(_ context.Context, req Request) (Decision, error) {
 	return Decision{
 		AgencyID:   NationalAdminID,
+		AgencyName: NationalAdminName,
 		Sector:     req.Sector,
 		RegionCode: req.RegionCode,
 		Fallback:   FallbackPlaceholder,

@@ -99,6 +99,15 @@ func fileTx(tx *gorm.DB, f Filing) (Filed, error) {
 	if err := tx.Create(&events).Error; err != nil {
 		return Filed{}, err
 	}
+	for i := range r.Attachments {
+		r.Attachments[i].ID = 0
+		r.Attachments[i].ReportID = &r.ID
+	}
+	if len(r.Attachments) > 0 {
+		if err := tx.Create(&r.Attachments).Error; err != nil {
+			return Filed{}, err
+		}
+	}
 	if s := DeriveStatus(events); s != r.Status {
 		return Filed{}, fmt.Errorf("report status %q does not follow from its events (%q)", r.Status, s)
 	}

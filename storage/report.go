@@ -50,6 +50,8 @@ type Report struct {
 	UpdatedAt     time.Time
 	VerifyDueAt   time.Time  // verified and forwarded by then (3 working days)
 	FollowUpDueAt *time.Time // followed up by then (5 working days after forwarding)
+
+	Attachments []Attachment `gorm:"-"` // written with the report by File
 }
 
 // ReportByCode finds a report by its canonical tracking code.
