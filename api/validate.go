@@ -15,15 +15,15 @@ import (
 
 // reportRequest is the body of POST /api/v1/reports.
 type reportRequest struct {
-	Type         string           `json:"type"`
-	Title        string           `json:"title"`
-	Description  string           `json:"description"`
-	Sector       string           `json:"sector"`
-	RegionCode   string           `json:"region_code"`
-	Location     *locationRequest `json:"location"`
-	IncidentDate string           `json:"incident_date"`
-	Privacy      string           `json:"privacy"`
-	Reporter     reporterRequest  `json:"reporter"`
+	Type         string              `json:"type"`
+	Title        string              `json:"title"`
+	Description  string              `json:"description"`
+	Sector       string              `json:"sector"`
+	RegionCode   string              `json:"region_code"`
+	Location     *locationRequest    `json:"location"`
+	IncidentDate string              `json:"incident_date"`
+	Privacy      string              `json:"privacy"`
+	Reporter     reporterRequest     `json:"reporter"`
 	Source       string              `json:"source"`
 	AgencyID     string              `json:"agency_id"`
 	Attachments  []attachmentRequest `json:"attachments"`

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // aliases are the short and everyday names of kab/kota that people type.
@@ -89,17 +90,39 @@ type hit struct {
 // Resolve reads an answer that names a place ("kab bandung barat",
 // "tembalang", "sby") and says which kab/kota it is, or which candidates fit.
 func (g *Gazetteer) Resolve(text string) Place {
-	return g.resolve(Normalize(text), true)
+	return g.resolve(Normalize(text), nil)
 }
 
-// Find looks for a place named inside a longer text, such as a complaint;
-// it is stricter than Resolve: no typos, and a kecamatan only when it is
-// introduced as one ("kec. tembalang") or its name is found nowhere else.
+// Find looks for a place named inside a longer text, such as a complaint.
+// It is stricter than Resolve, since a complaint's words are mostly not
+// places ("batu", "pasar", "gantung" are also names of regions): no typos,
+// and a one-word name counts only when written as a proper noun
+// ("Tembalang", "Lamongan") or introduced by its title ("kec. tembalang",
+// "kab lamongan"); a kecamatan moreover only when its name is unique.
 func (g *Gazetteer) Find(text string) Place {
-	return g.resolve(Normalize(text), false)
+	return g.resolve(Normalize(text), properNouns(text))
 }
 
-func (g *Gazetteer) resolve(words []string, lenient bool) Place {
+// properNouns are the capitalised words of a text, lowercased, but for the
+// first word, which is capitalised anyway.
+func properNouns(text string) map[string]bool {
+	out := map[string]bool{}
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		r := []rune(w)
+		if i > 0 && unicode.IsUpper(r[0]) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// resolve finds places in words; proper, when not nil, makes it strict (see Find).
+func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
+	lenient := proper == nil
+	named := func(key string, n int, hint RegionLevel) bool {
+		return lenient || hint != "" || n > 1 || proper[key]
+	}
 	var kab, dis []hit
 	var prov *Region
 	for i := 0; i < len(words); i++ {
@@ -120,16 +143,17 @@ func (g *Gazetteer) resolve(words []string, lenient bool) Place {
 		for n := min(g.maxWords, len(words)-start); n >= 1 && !matched; n-- {
 			key := strings.Join(words[start:start+n], " ")
 			if hint != LevelDistrict {
-				if rs, ok := g.kabKota[key]; ok {
+				_, alias := aliases[key]
+				if rs, ok := g.kabKota[key]; ok && (alias || named(key, n, hint)) {
 					kab = append(kab, hit{regions: rs, hint: hint})
 					matched = true
 				}
 			}
-			if rs, ok := g.districts[key]; ok && (lenient || hint == LevelDistrict || len(rs) == 1 && len(key) >= 6 && !matched) {
+			if rs, ok := g.districts[key]; ok && !matched && (lenient || hint == LevelDistrict || len(rs) == 1 && named(key, n, hint)) {
 				dis = append(dis, hit{regions: rs, hint: hint})
 				matched = true
 			}
-			if p, ok := g.provinces[key]; ok && !matched {
+			if p, ok := g.provinces[key]; ok && !matched && named(key, n, hint) {
 				prov = &p
 				matched = true
 			}

@@ -82,3 +82,19 @@ func codes(rs []Region) []string {
 	}
 	return out
 }
+
+func TestFindIgnoresCommonWords(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, text := range []string{
+		"sampah menumpuk di pinggir jalan dekat pasar sudah seminggu tidak diangkut",
+		"jembatan gantung di desa kami putus",
+		"batu besar menutup jalan, mohon buru buru dibersihkan",
+	} {
+		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
+			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
+		}
+	}
+	if p := g.Find("Mohon dibersihkan jalan di Kota Batu"); !p.Found() || p.KabKota.Code != "35.79" {
+		t.Errorf("Find(Kota Batu) = %+v", p)
+	}
+}

@@ -41,10 +41,10 @@ func ParseDate(text string, now time.Time) (Date, bool) {
 		}
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	ongoing := strings.HasPrefix(t, "sejak ") || strings.HasPrefix(t, "since ") || strings.HasPrefix(t, "dari ")
-	known := func(d time.Time) (Date, bool) { return Date{Day: d, Known: true, Ongoing: ongoing}, true }
 	ws := strings.Fields(t)
 	has := func(w string) bool { return strings.Contains(" "+t+" ", " "+w+" ") }
+	ongoing := has("sejak") || has("since") || strings.HasPrefix(t, "dari ")
+	known := func(d time.Time) (Date, bool) { return Date{Day: d, Known: true, Ongoing: ongoing}, true }
 
 	// "3 hari lalu", "2 minggu yang lalu", "5 days ago", "seminggu lalu"
 	for i, w := range ws {

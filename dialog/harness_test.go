@@ -1,0 +1,180 @@
+package dialog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/api"
+	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/storage"
+	"github.com/sp4n-lapor/lapor/storage/storagetest"
+)
+
+// testRedis is miniredis, or the server LAPOR_TEST_REDIS_URL names (its
+// database 2, emptied once per test binary, so other packages' keys stay).
+func testRedis(t testing.TB) redis.UniversalClient {
+	t.Helper()
+	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
+		opt, err := redis.ParseURL(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.DB = 2
+		rdb := redis.NewClient(opt)
+		flushOnce.Do(func() {
+			if err := rdb.FlushDB(context.Background()).Err(); err != nil {
+				t.Fatalf("real Redis: %v", err)
+			}
+		})
+		t.Cleanup(func() { rdb.Close() })
+		return rdb
+	}
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
+var flushOnce sync.Once
+
+// backend is the REST API on a real store, reachable through a transport
+// that can be switched off to play an unreachable backend.
+type backend struct {
+	store *storage.Store
+	down  atomic.Bool
+	srv   http.Handler
+}
+
+func (b *backend) RoundTrip(r *http.Request) (*http.Response, error) {
+	if b.down.Load() {
+		return nil, errors.New("dial tcp 10.0.0.1:443: connection refused")
+	}
+	return HandlerTransport{Handler: b.srv}.RoundTrip(r)
+}
+
+// harness is an engine wired as in production, on test Redis and SQLite.
+type harness struct {
+	t       testing.TB
+	engine  *Engine
+	outbox  *channels.Outbox
+	backend *backend
+	now     time.Time
+	mu      sync.Mutex
+}
+
+const testToken = "dialog-test-token"
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func newHarness(t testing.TB) *harness {
+	t.Helper()
+	store := storagetest.SQLite(t)
+	b := &backend{store: store, srv: api.New(api.Config{Store: store, AdminToken: testToken, Logger: quiet}).Handler()}
+	rdb := testRedis(t)
+	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
+	h.outbox = channels.NewOutbox(rdb, channels.WithLogger(quiet))
+	filer := &RESTFiler{BaseURL: "http://lapor.internal", Token: testToken, Client: &http.Client{Transport: b}}
+	h.engine = New(rdb, h.outbox, filer, WithLogger(quiet), WithClock(h.clock))
+	return h
+}
+
+func (h *harness) clock() time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.now
+}
+
+func (h *harness) advance(d time.Duration) {
+	h.mu.Lock()
+	h.now = h.now.Add(d)
+	h.mu.Unlock()
+}
+
+// recorder is a Sender that keeps what it is given.
+type recorder struct {
+	mu   sync.Mutex
+	sent []channels.Outbound
+}
+
+func (r *recorder) Send(_ context.Context, m channels.Outbound) error {
+	r.mu.Lock()
+	r.sent = append(r.sent, m)
+	r.mu.Unlock()
+	return nil
+}
+
+// citizen is one person talking to the bot.
+type citizen struct {
+	h    *harness
+	addr channels.Address
+	seq  int
+}
+
+func (h *harness) citizen(channel, id string) *citizen {
+	return &citizen{h: h, addr: channels.Address{Channel: channel, ID: id}}
+}
+
+// say sends a message and returns the replies it got.
+func (c *citizen) say(text string) []channels.Outbound {
+	c.h.t.Helper()
+	return c.send(channels.Inbound{Text: text})
+}
+
+func (c *citizen) send(in channels.Inbound) []channels.Outbound {
+	c.h.t.Helper()
+	c.seq++
+	if in.ID == "" {
+		in.ID = fmt.Sprintf("%s-%d", c.addr.ID, c.seq)
+	}
+	in.From = c.addr
+	if err := c.h.engine.Handle(context.Background(), in); err != nil {
+		c.h.t.Fatalf("Handle(%q): %v", in.Text, err)
+	}
+	return c.replies()
+}
+
+// replies drains the citizen's channel of the replies queued for them.
+func (c *citizen) replies() []channels.Outbound {
+	c.h.t.Helper()
+	rec := &recorder{}
+	if err := c.h.outbox.Drain(context.Background(), c.addr.Channel, rec); err != nil {
+		c.h.t.Fatal(err)
+	}
+	var mine []channels.Outbound
+	for _, m := range rec.sent {
+		if m.To == c.addr {
+			mine = append(mine, m)
+		}
+	}
+	return mine
+}
+
+func texts(ms []channels.Outbound) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(m.Text + "\n")
+	}
+	return b.String()
+}
+
+// trackingCode finds the code in a reply.
+func trackingCode(ms []channels.Outbound) string {
+	for _, m := range ms {
+		if i := strings.Index(m.Text, "LPR-"); i >= 0 && len(m.Text) >= i+13 {
+			return m.Text[i : i+13]
+		}
+	}
+	return ""
+}
