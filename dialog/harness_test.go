@@ -72,6 +72,7 @@ type harness struct {
 	backend *backend
 	now     time.Time
 	mu      sync.Mutex
+	ns      string // makes this test's addresses its own on a shared Redis
 }
 
 const testToken = "dialog-test-token"
@@ -83,7 +84,7 @@ func newHarness(t testing.TB) *harness {
 	store := storagetest.SQLite(t)
 	b := &backend{store: store, srv: api.New(api.Config{Store: store, AdminToken: testToken, Logger: quiet}).Handler()}
 	rdb := testRedis(t)
-	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
+	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}
 	h.outbox = channels.NewOutbox(rdb, channels.WithLogger(quiet))
 	filer := &RESTFiler{BaseURL: "http://lapor.internal", Token: testToken, Client: &http.Client{Transport: b}}
 	h.engine = New(rdb, h.outbox, filer, WithLogger(quiet), WithClock(h.clock))
@@ -123,7 +124,11 @@ type citizen struct {
 }
 
 func (h *harness) citizen(channel, id string) *citizen {
-	return &citizen{h: h, addr: channels.Address{Channel: channel, ID: id}}
+	return &citizen{h: h, addr: h.address(channel, id)}
+}
+
+func (h *harness) address(channel, id string) channels.Address {
+	return channels.Address{Channel: channel, ID: id + "-" + h.ns}
 }
 
 // say sends a message and returns the replies it got.

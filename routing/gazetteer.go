@@ -145,7 +145,11 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 			if hint != LevelDistrict {
 				_, alias := aliases[key]
 				if rs, ok := g.kabKota[key]; ok && (alias || named(key, n, hint)) {
-					kab = append(kab, hit{regions: rs, hint: hint})
+					h := hint
+					if h == "" && start+n < len(words) { // "semarang kota"
+						h = map[string]RegionLevel{"kota": LevelCity, "kabupaten": LevelRegency}[words[start+n]]
+					}
+					kab = append(kab, hit{regions: rs, hint: h})
 					matched = true
 				}
 			}

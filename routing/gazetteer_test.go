@@ -22,6 +22,7 @@ func TestResolve(t *testing.T) {
 		{"Kab. Bandung Barat", "32.17", "", nil},
 		{"bandung", "", "", []string{"32.04", "32.73"}},
 		{"kota bandung", "32.73", "", nil},
+		{"semarang kota", "33.74", "", nil},
 		{"surabya", "35.78", "", nil},                           // a typo
 		{"balikpapn", "64.71", "", nil},                         // another
 		{"di kec. lembang", "", "", []string{"32.17", "73.15"}}, // two kecamatan Lembang
