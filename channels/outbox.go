@@ -54,6 +54,11 @@ const (
 // in Redis Cluster.
 func streamKey(channel string) string  { return "lapor:{outbox:" + channel + "}:stream" }
 func delayedKey(channel string) string { return "lapor:{outbox:" + channel + "}:delayed" }
+func sentKey(channel, id string) string { return "lapor:{outbox:" + channel + "}:sent:" + id }
+
+// sentTTL is how long a sent message's id is remembered, so that the same
+// reply enqueued twice (a retried turn) is sent once.
+const sentTTL = 48 * time.Hour
 
 type entry struct {
 	Msg     Outbound `json:"m"`
@@ -177,10 +182,24 @@ func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, 
 		o.ack(ctx, channel, m.ID, nil, time.Time{})
 		return
 	}
+	if e.Msg.ID != "" {
+		first, err := o.rdb.SetNX(ctx, sentKey(channel, e.Msg.ID), 1, sentTTL).Result()
+		if err != nil {
+			o.log.Warn("outbox: dedupe", "channel", channel, "err", err)
+			return // left pending; tried again later
+		}
+		if !first {
+			o.ack(ctx, channel, m.ID, nil, time.Time{})
+			return
+		}
+	}
 	err := s.Send(ctx, e.Msg)
 	if err == nil {
 		o.ack(ctx, channel, m.ID, nil, time.Time{})
 		return
+	}
+	if e.Msg.ID != "" {
+		o.rdb.Del(context.WithoutCancel(ctx), sentKey(channel, e.Msg.ID)) // not sent after all
 	}
 	if ctx.Err() != nil {
 		return // left pending; sent again at the next start

@@ -90,8 +90,14 @@ type hit struct {
 // Resolve reads an answer that names a place ("kab bandung barat",
 // "tembalang", "sby") and says which kab/kota it is, or which candidates fit.
 func (g *Gazetteer) Resolve(text string) Place {
-	return g.resolve(Normalize(text), nil)
+	words := Normalize(text)
+	// An answer to "where?" is a few words; reading a long one for typos
+	// would cost seconds (every word against every name).
+	return g.resolve(words[:min(len(words), maxAnswerWords)], nil)
 }
+
+// maxAnswerWords is how many words of an answer Resolve reads.
+const maxAnswerWords = 12
 
 // Find looks for a place named inside a longer text, such as a complaint.
 // It is stricter than Resolve, since a complaint's words are mostly not

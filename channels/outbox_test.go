@@ -1,0 +1,137 @@
+package channels
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+)
+
+func testRedis(t *testing.T) redis.UniversalClient {
+	t.Helper()
+	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
+		opt, err := redis.ParseURL(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.DB = 3
+		rdb := redis.NewClient(opt)
+		if err := rdb.FlushDB(context.Background()).Err(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { rdb.Close() })
+		return rdb
+	}
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
+// flaky fails each message's first sends with the errors it is given.
+type flaky struct {
+	mu    sync.Mutex
+	fails map[string][]error
+	sent  []Outbound
+	tries map[string]int
+}
+
+func (f *flaky) Send(_ context.Context, m Outbound) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.tries == nil {
+		f.tries = map[string]int{}
+	}
+	f.tries[m.ID]++
+	if errs := f.fails[m.ID]; len(errs) > 0 {
+		f.fails[m.ID] = errs[1:]
+		return errs[0]
+	}
+	f.sent = append(f.sent, m)
+	return nil
+}
+
+func TestOutboxDeliversOnceAndRetries(t *testing.T) {
+	rdb := testRedis(t)
+	ob := NewOutbox(rdb, WithRetry(3, time.Millisecond), WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	ctx := context.Background()
+	to := Address{Channel: SMS, ID: "6281200000000"}
+	s := &flaky{fails: map[string][]error{
+		"transient": {errors.New("timeout"), &SendError{Err: errors.New("429"), Retryable: true, RetryAfter: 5 * time.Millisecond}},
+		"final":     {&SendError{Err: errors.New("21211 invalid number"), Retryable: false}},
+		"hopeless":  {errors.New("5xx"), errors.New("5xx"), errors.New("5xx"), errors.New("5xx")},
+	}}
+	msgs := []Outbound{
+		{ID: "ok", To: to, Text: "a"}, {ID: "ok", To: to, Text: "a"}, // the same reply enqueued twice
+		{ID: "transient", To: to, Text: "b"}, {ID: "final", To: to, Text: "c"}, {ID: "hopeless", To: to, Text: "d"},
+	}
+	if err := ob.Enqueue(ctx, msgs...); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if err := ob.Drain(ctx, SMS, s); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := rdb.ZCard(ctx, delayedKey(SMS)).Result(); n == 0 && s.tries["hopeless"] >= 3 && s.tries["transient"] >= 3 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	sent := map[string]int{}
+	for _, m := range s.sent {
+		sent[m.ID]++
+	}
+	if sent["ok"] != 1 || sent["transient"] != 1 || sent["final"] != 0 || sent["hopeless"] != 0 {
+		t.Errorf("sent %v; want ok and transient once each, final and hopeless never", sent)
+	}
+	if s.tries["final"] != 1 || s.tries["hopeless"] != 3 {
+		t.Errorf("tries %v: a final error is not retried, a retryable one up to 3 times", s.tries)
+	}
+	if n, _ := rdb.XLen(ctx, streamKey(SMS)).Result(); n != 0 {
+		t.Errorf("%d entries left in the stream", n)
+	}
+}
+
+func TestOutboxRunSendsPendingAfterACrash(t *testing.T) {
+	rdb := testRedis(t)
+	ob := NewOutbox(rdb, WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	ctx := context.Background()
+	to := Address{Channel: Telegram, ID: "42"}
+	if err := ob.Enqueue(ctx, Outbound{ID: "m1", To: to, Text: "halo"}); err != nil {
+		t.Fatal(err)
+	}
+	// A consumer read it and died before sending.
+	if err := ob.ensureGroup(ctx, Telegram); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: senderGroup, Consumer: "node-1", Streams: []string{streamKey(Telegram), ">"}, Count: 1}).Result(); err != nil {
+		t.Fatal(err)
+	}
+	s := &flaky{}
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { ob.Run(runCtx, Telegram, "node-1", s); close(done) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		n := len(s.sent)
+		s.mu.Unlock()
+		if n > 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if len(s.sent) != 1 || s.sent[0].ID != "m1" {
+		t.Errorf("after restart sent %+v, want m1", s.sent)
+	}
+}
