@@ -52,8 +52,8 @@ const (
 
 // The keys of a channel share a hash tag, so the scripts below may use both
 // in Redis Cluster.
-func streamKey(channel string) string  { return "lapor:{outbox:" + channel + "}:stream" }
-func delayedKey(channel string) string { return "lapor:{outbox:" + channel + "}:delayed" }
+func streamKey(channel string) string   { return "lapor:{outbox:" + channel + "}:stream" }
+func delayedKey(channel string) string  { return "lapor:{outbox:" + channel + "}:delayed" }
 func sentKey(channel, id string) string { return "lapor:{outbox:" + channel + "}:sent:" + id }
 
 // sentTTL is how long a sent message's id is remembered, so that the same

@@ -26,8 +26,9 @@ var (
 		{"anonim", "anonymous", "tanpa nama"},
 		{"rahasia", "confidential", "secret"},
 	}
-	privacyValues = []string{"biasa", "anonim", "rahasia"}
-	resumeOptions = [][]string{{"lanjut", "lanjutkan", "continue"}, {"baru", "mulai baru", "new"}}
+	privacyValues  = []string{"biasa", "anonim", "rahasia"}
+	resumeOptions  = [][]string{{"lanjut", "lanjutkan", "continue"}, {"baru", "mulai baru", "new"}}
+	confirmOptions = [][]string{{"kirim", "send"}, {"batal", "cancel"}}
 	// editWords name the parts of the summary a citizen can change.
 	editWords = map[string]Step{
 		"jenis": StepType, "type": StepType, "isi": StepWhat, "cerita": StepWhat, "masalah": StepWhat, "what": StepWhat,
@@ -427,6 +428,14 @@ func (t *turn) answerConfirm(text string) error {
 	if step, ok := editRequest(text); ok {
 		t.st.Editing = true
 		t.goTo(step)
+		return nil
+	}
+	switch understand.Choice(text, confirmOptions) {
+	case 0:
+		return t.file()
+	case 1:
+		t.reset()
+		t.say("bot_cancelled", nil)
 		return nil
 	}
 	if yes, ok := understand.YesNo(text); ok && yes {

@@ -21,6 +21,7 @@ type command struct {
 var commands = map[string]command{
 	"serve":   {"run the API, the channels and the demo (the default)", runServe},
 	"migrate": {"bring the database schema up to date and seed the agency directory", runMigrate},
+	"chat":    {"talk to the bot in a terminal, or through a pipe (one message a line)", runChat},
 }
 
 func main() {
@@ -59,7 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: lapor [command] [flags]    (lapor COMMAND --help lists its settings)")
 	fmt.Fprintln(w)
-	for _, name := range []string{"serve", "migrate"} {
+	for _, name := range []string{"serve", "chat", "migrate"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].about)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/storage"
 )
 
 func TestServeHelpListsEverySetting(t *testing.T) {
@@ -178,5 +179,35 @@ func TestOpenRedisURLs(t *testing.T) {
 	}
 	if _, _, _, err := openRedis("redis://host?bogus=1"); err == nil {
 		t.Error("an unknown parameter was accepted")
+	}
+}
+
+// TestChatThroughAPipe holds a whole conversation through lapor chat as a
+// script would, and finds the report in the database it names.
+func TestChatThroughAPipe(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{DatabaseURL: dir + "/chat.db", DataDir: dir + "/data", LogLevel: "error"}
+	script := "jalan di depan SDN 3 Tembalang rusak parah sejak bulan lalu\nlewati\nlewati\n1\nkirim\n"
+	var out bytes.Buffer
+	if err := chat(context.Background(), cfg, strings.NewReader(script), &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	turns := strings.Split(strings.TrimSuffix(out.String(), "\n\n"), "\n\n")
+	if len(turns) != 5 {
+		t.Fatalf("%d turns of replies for 5 lines:\n%s", len(turns), out.String())
+	}
+	i := strings.Index(turns[4], "LPR-")
+	if i < 0 {
+		t.Fatalf("no tracking code in the last turn: %q", turns[4])
+	}
+	code := turns[4][i : i+13]
+	store, err := storage.Open(cfg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	r, err := store.ReportByCode(context.Background(), code)
+	if err != nil || r.RegionCode != "33.74" || r.Source != "api:console" {
+		t.Errorf("report %s: %+v, %v", code, r, err)
 	}
 }

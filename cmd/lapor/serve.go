@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/calendar"
 	"github.com/sp4n-lapor/lapor/storage"
 )
@@ -30,53 +29,31 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 // serve runs the service until ctx ends; listening tells the bound address
 // (for tests that listen on port 0).
 func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(addr string)) error {
-	store, err := openStore(ctx, cfg, log)
+	svc, err := openService(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	rdb, closeRedis, embedded, err := openRedis(cfg.RedisURL)
-	if err != nil {
-		return err
-	}
-	defer closeRedis()
-	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
-		return fmt.Errorf("data dir: %w", err)
-	}
-	cal, err := loadCalendar(cfg.HolidaysFile)
-	if err != nil {
-		return err
-	}
-	if cfg.AdminToken == "" {
-		cfg.AdminToken = randomToken()
-		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", cfg.AdminToken)
-	}
-
-	srv := api.New(api.Config{
-		Store: store, Calendar: cal, AdminToken: cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
-		Logger: log,
-		Ready: map[string]func(context.Context) error{
-			"database": store.Ping,
-			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
-		},
-	})
+	defer svc.close()
+	filings := make(chan struct{})
+	go func() { svc.engine.RunFilings(ctx, filingRetryInterval); close(filings) }()
+	defer func() { <-filings }() // before svc.close
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	base := baseURL(cfg.PublicURL, ln.Addr())
 	state := "Redis at LAPOR_REDIS_URL"
-	if embedded {
+	if svc.embedded {
 		state = "in memory (embedded Redis): conversations in progress are lost when the process stops; set LAPOR_REDIS_URL to keep them"
 	}
 	log.Info("LAPOR! is running",
 		"api", base+"/api/v1", "openapi", base+"/api/v1/openapi.json",
-		"database", store.Dialect(), "state", state)
+		"database", svc.store.Dialect(), "state", state)
 	if listening != nil {
 		listening(ln.Addr().String())
 	}
 
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs := &http.Server{Handler: svc.api.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -95,6 +72,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	}
 	return nil
 }
+
+// filingRetryInterval is how often queued reports are tried again.
+const filingRetryInterval = 5 * time.Second
 
 // openStore opens and migrates the database.
 func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*storage.Store, error) {

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/api"
+	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+// service is everything the commands share: storage, Redis, the API, the
+// outbox and the conversation engine, wired as in production.
+type service struct {
+	cfg      Config
+	store    *storage.Store
+	rdb      redis.UniversalClient
+	embedded bool // Redis runs in-process
+	api      *api.Server
+	outbox   *channels.Outbox
+	engine   *dialog.Engine
+	close    func()
+}
+
+func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, error) {
+	store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	rdb, closeRedis, embedded, err := openRedis(cfg.RedisURL)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	s := &service{cfg: cfg, store: store, rdb: rdb, embedded: embedded, close: func() { closeRedis(); store.Close() }}
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		s.close()
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	cal, err := loadCalendar(cfg.HolidaysFile)
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	if s.cfg.AdminToken == "" {
+		s.cfg.AdminToken = randomToken()
+		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", s.cfg.AdminToken)
+	}
+	s.api = api.New(api.Config{
+		Store: store, Calendar: cal, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		Logger: log,
+		Ready: map[string]func(context.Context) error{
+			"database": store.Ping,
+			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
+		},
+	})
+	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
+	// The dialog files through the REST API, here in-process; a separate
+	// backend would be the same filer with its URL and a real transport.
+	filer := &dialog.RESTFiler{
+		BaseURL: "http://lapor.internal", Token: s.cfg.AdminToken,
+		Client: &http.Client{Transport: dialog.HandlerTransport{Handler: s.api.Handler()}},
+	}
+	s.engine = dialog.New(rdb, s.outbox, filer, dialog.WithLogger(log))
+	return s, nil
+}
