@@ -22,6 +22,7 @@ var commands = map[string]command{
 	"serve":   {"run the API, the channels and the demo (the default)", runServe},
 	"migrate": {"bring the database schema up to date and seed the agency directory", runMigrate},
 	"chat":    {"talk to the bot in a terminal, or through a pipe (one message a line)", runChat},
+	"bench":   {"measure: lapor bench dialog (messages/s, latency, Redis round trips)", runBench},
 }
 
 func main() {
@@ -60,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: lapor [command] [flags]    (lapor COMMAND --help lists its settings)")
 	fmt.Fprintln(w)
-	for _, name := range []string{"serve", "chat", "migrate"} {
+	for _, name := range []string{"serve", "chat", "migrate", "bench"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].about)
 	}
 }

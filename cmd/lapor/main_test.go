@@ -211,3 +211,26 @@ func TestChatThroughAPipe(t *testing.T) {
 		t.Errorf("report %s: %+v, %v", code, r, err)
 	}
 }
+
+// TestBenchDialog runs the bench on the embedded Redis: every conversation
+// completes, in at most 4 Redis round trips a message.
+func TestBenchDialog(t *testing.T) {
+	rdb, closeAll, _, err := openRedis(os.Getenv("LAPOR_TEST_REDIS_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeAll()
+	r, err := benchDialog(context.Background(), rdb, 20, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.messages != 20*len(benchScript) {
+		t.Errorf("%d messages handled, want %d", r.messages, 20*len(benchScript))
+	}
+	if per := float64(r.roundTrips) / float64(r.messages); per > 4.05 {
+		t.Errorf("%.2f Redis round trips a message, want at most 4", per)
+	}
+	if r.stateBytes == 0 || r.stateBytes > 4096 {
+		t.Errorf("state of %d bytes", r.stateBytes)
+	}
+}
