@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -27,6 +28,7 @@ func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
+		Router: routing.NewRouter(routing.DefaultClassifier(), store.Directory()),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Ready:  map[string]func(context.Context) error{"database": store.Ping},
 	})

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -94,8 +95,15 @@ func (s *Server) createReport(c *gin.Context) {
 	report.AgencyID = agency.ID
 	report.Sector = decision.Sector
 	report.RegionCode = decision.RegionCode
+	if report.Type == "" {
+		report.Type = decision.Type
+	}
 	report.RoutingConfidence = decision.Confidence
 	report.RoutingFallback = string(decision.Fallback)
+	report.RoutingWords = strings.Join(decision.Words, " ")
+	if alts, err := json.Marshal(decision.Alternatives); err == nil && len(decision.Alternatives) > 0 {
+		report.RoutingAlternatives = string(alts)
+	}
 	report.Status = storage.StatusAwaitingVerification
 	report.VerifyDueAt = s.cfg.Calendar.Deadline(now, verifyWorkdays)
 
@@ -147,8 +155,8 @@ func (s *Server) filedView(p *locales.Printer, r *storage.Report, agency storage
 		VerifyDueAt: r.VerifyDueAt,
 		URL:         s.cfg.PublicURL + "/api/v1/reports/" + r.TrackingCode,
 	}
-	if d.Fallback == routing.FallbackPlaceholder {
-		v.Routing.Note = p.T("routing_placeholder", nil)
+	if d.Fallback != routing.FallbackNone {
+		v.Routing.Note = p.T("routing_fallback_"+string(d.Fallback), nil)
 	}
 	return v
 }

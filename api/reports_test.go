@@ -27,12 +27,12 @@ func TestFileAndTrackReport(t *testing.T) {
 		}
 		filed := r.json(t)
 		code := filed["tracking_code"].(string)
-		if filed["status"] != "menunggu_verifikasi" || filed["agency"].(map[string]any)["id"] != "admin-nasional" {
+		if filed["status"] != "menunggu_verifikasi" || filed["agency"].(map[string]any)["id"] != "pemda-33.74-pekerjaan-umum" {
 			t.Errorf("filed = %v", filed)
 		}
 		routing := filed["routing"].(map[string]any)
-		if routing["fallback"] != "placeholder" || routing["note"] == "" {
-			t.Errorf("routing = %v, want the placeholder said plainly", routing)
+		if routing["sector"] != "pekerjaan-umum" || routing["fallback"] != nil || len(routing["alternatives"].([]any)) != 3 {
+			t.Errorf("routing = %v, want public works, no fallback, 3 alternatives", routing)
 		}
 		if filed["url"] != "https://lapor.test/api/v1/reports/"+code {
 			t.Errorf("url = %v", filed["url"])
@@ -135,7 +135,6 @@ func TestBadReportRequests(t *testing.T) {
 		{"two values", goodReport + goodReport, asAdmin(), 400, "bad_json", ""},
 		{"wrong JSON type", `{"type":1,"description":"jalan rusak parah"}`, asAdmin(), 400, "bad_json", ""},
 		{"bad idempotency key", goodReport, asAdmin("Idempotency-Key", "has space"), 400, "bad_idempotency_key", ""},
-		{"missing type", `{"description":"jalan rusak parah sekali"}`, asAdmin(), 422, "validation_failed", "type"},
 		{"bad type", `{"type":"keluhan","description":"jalan rusak parah sekali"}`, asAdmin(), 422, "validation_failed", "type"},
 		{"short description", `{"type":"pengaduan","description":"rusak"}`, asAdmin(), 422, "validation_failed", "description"},
 		{"blank description", `{"type":"pengaduan","description":"          "}`, asAdmin(), 422, "validation_failed", "description"},
@@ -192,6 +191,26 @@ func TestAppReportsCarryTheirSource(t *testing.T) {
 	view := ts.do("GET", "/api/v1/reports/"+code, "").json(t)
 	if _, shown := view["title"]; shown {
 		t.Errorf("a rahasia report shows its title publicly: %v", view)
+	}
+}
+
+func TestRoutingFillsWhatTheFilerLeftOut(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	body := `{"description":"Bagaimana cara mendaftar BPJS Kesehatan mandiri untuk keluarga saya?"}`
+	r := ts.do("POST", "/api/v1/reports", body, asAdmin()...)
+	if r.Code != http.StatusCreated {
+		t.Fatalf("= %d %s", r.Code, r.Body)
+	}
+	got := r.json(t)
+	if got["type"] != "informasi" || got["agency"].(map[string]any)["id"] != "kl-bpjs-kesehatan" {
+		t.Errorf("filed %v, want a request for information to BPJS Kesehatan", got)
+	}
+	rep, err := ts.store.ReportByCode(t.Context(), got["tracking_code"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Sector != "jaminan-kesehatan" || rep.RoutingConfidence <= 0 || rep.RoutingAlternatives == "" || rep.RoutingWords == "" {
+		t.Errorf("the routing result is not stored with the report: %+v", rep)
 	}
 }
 

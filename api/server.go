@@ -35,7 +35,7 @@ const DefaultBodyLimit = 256 << 10
 // Config is what the server is built from.
 type Config struct {
 	Store    Store
-	Router   routing.Router     // nil: routing.Placeholder
+	Router   routing.Router     // picks the agency of a report filed without one
 	Calendar *calendar.Calendar // nil: calendar.Default()
 	// AdminToken is the bootstrap admin bearer token; empty disables it.
 	AdminToken string
@@ -59,9 +59,6 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config) *Server {
-	if cfg.Router == nil {
-		cfg.Router = routing.Placeholder{}
-	}
 	if cfg.Calendar == nil {
 		cfg.Calendar = calendar.Default()
 	}

@@ -118,7 +118,9 @@ func (req *reportRequest) toReport(p *locales.Printer, who principal, today time
 	if req.Privacy == "" {
 		req.Privacy = storage.PrivacyNormal
 	}
-	v.oneOf("type", req.Type, reportTypes)
+	if req.Type != "" { // an empty type is read from the text by routing
+		v.oneOf("type", req.Type, reportTypes)
+	}
 	v.length("title", req.Title, 0, maxTitle)
 	v.length("description", req.Description, minDescription, maxDescription)
 	if req.Sector != "" {

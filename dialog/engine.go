@@ -39,7 +39,8 @@ type Engine struct {
 // Option changes an Engine's defaults.
 type Option func(*Engine)
 
-// WithRouter sets the router that names the agency in the summary.
+// WithRouter sets the router that names the agency in the summary; without
+// one the summary names the national admin.
 func WithRouter(r routing.Router) Option { return func(e *Engine) { e.router = r } }
 
 // WithLogger sets the engine's logger.
@@ -52,7 +53,7 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 func New(rdb redis.UniversalClient, out Replier, filer Filer, opts ...Option) *Engine {
 	e := &Engine{
 		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, filer: filer,
-		router: routing.Placeholder{}, gaz: routing.DefaultGazetteer(), log: slog.Default(), now: time.Now,
+		gaz: routing.DefaultGazetteer(), log: slog.Default(), now: time.Now,
 		lockWait: 10 * time.Second, resumeAfter: time.Hour,
 	}
 	for _, opt := range opts {

@@ -18,6 +18,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -82,12 +83,13 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	store := storagetest.SQLite(t)
-	b := &backend{store: store, srv: api.New(api.Config{Store: store, AdminToken: testToken, Logger: quiet}).Handler()}
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	b := &backend{store: store, srv: api.New(api.Config{Store: store, AdminToken: testToken, Logger: quiet, Router: router}).Handler()}
 	rdb := testRedis(t)
 	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}
 	h.outbox = channels.NewOutbox(rdb, channels.WithLogger(quiet))
 	filer := &RESTFiler{BaseURL: "http://lapor.internal", Token: testToken, Client: &http.Client{Transport: b}}
-	h.engine = New(rdb, h.outbox, filer, WithLogger(quiet), WithClock(h.clock))
+	h.engine = New(rdb, h.outbox, filer, WithLogger(quiet), WithClock(h.clock), WithRouter(router))
 	return h
 }
 

@@ -122,8 +122,11 @@ func (t *turn) summary() map[string]any {
 		name = t.p.T("summary_anonymous_name", nil)
 	}
 	agency := routing.NationalAdminName
-	if dec, err := t.e.router.Route(t.ctx, routing.Request{Text: d.Description, RegionCode: d.RegionCode}); err == nil && dec.AgencyName != "" {
-		agency = dec.AgencyName
+	if t.e.router != nil {
+		dec, err := t.e.router.Route(t.ctx, routing.Request{Text: d.Description, RegionCode: d.RegionCode})
+		if err == nil && dec.AgencyName != "" {
+			agency = dec.AgencyName
+		}
 	}
 	return map[string]any{
 		"Type":    t.p.T("choice_type_"+d.Type, nil),

@@ -35,11 +35,12 @@ func TestTranscripts(t *testing.T) {
 			{say: "lewati", want: []string{"nama Bapak/Ibu"}},
 			{say: "Budi Santoso", want: []string{"ditampilkan", "1. Biasa", "2. Anonim", "3. Rahasia"}},
 			{say: "2", want: []string{"Ringkasan laporan", "Jenis: Pengaduan", "Lokasi: Kota Semarang", "Waktu: 10/11/2026",
-				"Privasi: Anonim", "Nama: (tidak disebutkan)", "Tujuan: Admin Nasional SP4N-LAPOR!", "KIRIM"}},
+				"Privasi: Anonim", "Nama: (tidak disebutkan)", "Tujuan: Dinas Perumahan dan Kawasan Permukiman Kota Semarang", "KIRIM"}},
 			{say: "kirim", want: []string{"Laporan terkirim", "LPR-", "3 hari kerja"}},
 		}, filed: func(t *testing.T, r storage.Report) {
 			if r.Type != "pengaduan" || r.RegionCode != "33.74" || r.Privacy != "anonim" || r.Source != "sms" ||
 				r.ReporterName != "Budi Santoso" || r.ReporterChannel != "sms" || r.IncidentDate == nil ||
+				r.AgencyID != "pemda-33.74-perumahan" ||
 				r.IncidentDate.Format("2006-01-02") != "2026-11-10" {
 				t.Errorf("filed %+v", r)
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed data/*.csv
+//go:embed data/*.csv data/*.jsonl data/*.txt
 var dataFS embed.FS
 
 // readCSV returns the rows of an embedded CSV file without its header,

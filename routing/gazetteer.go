@@ -28,7 +28,9 @@ type Place struct {
 	Candidates []Region // kab/kota that fit equally, when more than one does
 }
 
-// Found reports whether the text named a kab/kota.
+// Found reports whether the text named a kab/kota. Find may take one of
+// several candidates (the kota of a name shared with a kabupaten); then
+// Candidates lists them all.
 func (p Place) Found() bool { return p.KabKota != nil }
 
 // Gazetteer finds Indonesian regions named in text, with aliases and typos.
@@ -106,7 +108,17 @@ const maxAnswerWords = 12
 // ("Tembalang", "Lamongan") or introduced by its title ("kec. tembalang",
 // "kab lamongan"); a kecamatan moreover only when its name is unique.
 func (g *Gazetteer) Find(text string) Place {
-	return g.resolve(Normalize(text), properNouns(text))
+	p := g.resolve(Normalize(text), properNouns(text))
+	// "Semarang" alone: the kota and the kabupaten of that name. Complaints
+	// mostly mean the city, so Find takes it and keeps both as candidates.
+	if c := p.Candidates; len(c) == 2 && baseName(c[0].Name) == baseName(c[1].Name) && c[0].Level != c[1].Level {
+		city := c[0]
+		if c[1].Level == LevelCity {
+			city = c[1]
+		}
+		p.KabKota = &city
+	}
+	return p
 }
 
 // properNouns are the capitalised words of a text, lowercased, but for the
@@ -115,12 +127,31 @@ func properNouns(text string) map[string]bool {
 	out := map[string]bool{}
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range words {
-		r := []rune(w)
-		if i > 0 && unicode.IsUpper(r[0]) {
+		// "Tembalang" is a name; "MERDEKA" in a shouted sentence is not.
+		if i > 0 && unicode.IsUpper([]rune(w)[0]) && strings.ToUpper(w) != w {
 			out[strings.ToLower(w)] = true
 		}
 	}
 	return out
+}
+
+// titledWords are prefixes glued to a kab/kota name in handles and tags
+// ("@PemkotSemarang", "#KotaBandung"), with the level they name.
+var titledWords = []struct {
+	prefix string
+	level  RegionLevel
+}{{"pemkot", LevelCity}, {"pemkab", LevelRegency}, {"kota", LevelCity}, {"kab", LevelRegency}}
+
+// gluedName reads a word such as "pemkotsemarang" as a titled kab/kota name.
+func (g *Gazetteer) gluedName(w string) (hit, bool) {
+	for _, t := range titledWords {
+		if rest, ok := strings.CutPrefix(w, t.prefix); ok && len(rest) >= 4 {
+			if rs, ok := g.kabKota[rest]; ok {
+				return hit{regions: rs, hint: t.level}, true
+			}
+		}
+	}
+	return hit{}, false
 }
 
 // resolve finds places in words; proper, when not nil, makes it strict (see Find).
@@ -169,6 +200,12 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 			}
 			if matched {
 				i = start + n - 1
+			}
+		}
+		if !matched && hint == "" {
+			if h, ok := g.gluedName(words[i]); ok {
+				kab = append(kab, h)
+				continue
 			}
 		}
 		if !matched && lenient && len(words[i]) >= 5 && hint == "" {

@@ -99,3 +99,13 @@ func TestFindIgnoresCommonWords(t *testing.T) {
 		t.Errorf("Find(Kota Batu) = %+v", p)
 	}
 }
+
+func TestFindGluedAndShouted(t *testing.T) {
+	g := DefaultGazetteer()
+	if p := g.Find("Talud longsor #LaporHendi @PemkotSemarang"); !p.Found() || p.KabKota.Code != "33.74" {
+		t.Errorf("Find(@PemkotSemarang) = %+v", p)
+	}
+	if p := g.Find("air PDAM di Perum PANDANA MERDEKA tidak mengalir"); p.Found() {
+		t.Errorf("a shouted word read as a place: %+v", p.KabKota)
+	}
+}

@@ -27,7 +27,6 @@ const (
 	FallbackProvince    Fallback = "province"    // the right agency is not connected: its province
 	FallbackAdmin       Fallback = "admin"       // nothing connected fits: the national admin
 	FallbackTriage      Fallback = "triage"      // too unsure: the admin's triage queue
-	FallbackPlaceholder Fallback = "placeholder" // no classifier yet: everything to the national admin
 )
 
 // Request is what routing reads: the report's words and what its author
@@ -56,26 +55,10 @@ type Decision struct {
 	Fallback     Fallback
 	Words        []string // the words that decided the sector
 	Alternatives []Alternative
+	Type         string // the report type the text reads as
 }
 
 // Router picks the agency that must handle a report.
 type Router interface {
 	Route(ctx context.Context, req Request) (Decision, error)
-}
-
-// Placeholder routes every report to the national admin for manual
-// routing, keeping whatever sector and region the author gave.
-type Placeholder struct{}
-
-var _ Router = Placeholder{}
-
-// Route implements Router.
-func (Placeholder) Route(_ context.Context, req Request) (Decision, error) {
-	return Decision{
-		AgencyID:   NationalAdminID,
-		AgencyName: NationalAdminName,
-		Sector:     req.Sector,
-		RegionCode: req.RegionCode,
-		Fallback:   FallbackPlaceholder,
-	}, nil
 }

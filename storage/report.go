@@ -45,6 +45,10 @@ type Report struct {
 	Status            string `gorm:"size:24;index;not null"`
 	RoutingConfidence float64
 	RoutingFallback   string `gorm:"size:16"`
+	// RoutingWords and RoutingAlternatives keep routing's explanation: the
+	// words that decided the sector, and the other agencies it considered (JSON).
+	RoutingWords        string `gorm:"size:500"`
+	RoutingAlternatives string `gorm:"type:text"`
 
 	CreatedAt     time.Time `gorm:"index"`
 	UpdatedAt     time.Time

@@ -126,17 +126,20 @@ func seed(ctx context.Context, db *gorm.DB) error {
 	if err != nil {
 		return err
 	}
-	var have int64
-	if err := db.WithContext(ctx).Model(&Agency{}).Count(&have).Error; err != nil {
-		return err
-	}
-	if have >= int64(len(agencies)) {
-		return nil
-	}
 	var sectors []AgencySector
 	for i := range agencies {
 		sectors = append(sectors, agencies[i].Sectors...)
 		agencies[i].Sectors = nil
+	}
+	var haveAgencies, haveSectors int64
+	if err := db.WithContext(ctx).Model(&Agency{}).Count(&haveAgencies).Error; err != nil {
+		return err
+	}
+	if err := db.WithContext(ctx).Model(&AgencySector{}).Count(&haveSectors).Error; err != nil {
+		return err
+	}
+	if haveAgencies >= int64(len(agencies)) && haveSectors >= int64(len(sectors)) {
+		return nil
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		ignore := clause.OnConflict{DoNothing: true}

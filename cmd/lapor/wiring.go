@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -52,8 +54,11 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		s.cfg.AdminToken = randomToken()
 		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", s.cfg.AdminToken)
 	}
+	start := time.Now()
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	log.Debug("classifier trained", "ms", time.Since(start).Milliseconds())
 	s.api = api.New(api.Config{
-		Store: store, Calendar: cal, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		Store: store, Calendar: cal, Router: router, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		Logger: log,
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
@@ -67,6 +72,6 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		BaseURL: "http://lapor.internal", Token: s.cfg.AdminToken,
 		Client: &http.Client{Transport: dialog.HandlerTransport{Handler: s.api.Handler()}},
 	}
-	s.engine = dialog.New(rdb, s.outbox, filer, dialog.WithLogger(log))
+	s.engine = dialog.New(rdb, s.outbox, filer, dialog.WithLogger(log), dialog.WithRouter(router))
 	return s, nil
 }

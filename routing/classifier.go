@@ -1,0 +1,111 @@
+package routing
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Options of the two models, chosen by 5-fold cross-validation on the dev set.
+var (
+	sectorOptions = linearOptions{epochs: 30, rate: 1, minDF: 2, balance: 0.5}
+	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2}
+)
+
+// Classifier reads a complaint's sector, type and region.
+type Classifier struct {
+	sector *linear
+	typ    *linear
+	gaz    *Gazetteer
+}
+
+// Classification is what the classifier read from one complaint.
+type Classification struct {
+	Sector       string
+	Confidence   float64
+	Words        []string // the complaint's words that weighed most for the sector
+	Alternatives []Scored // the next most likely sectors
+	Type         string
+	TypeScore    float64
+	Place        Place
+}
+
+// Scored is a label with its probability.
+type Scored struct {
+	Label       string
+	Probability float64
+}
+
+// TrainClassifier learns from labelled complaints.
+func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
+	var sdocs, tdocs [][]string
+	var sl, tl []string
+	for _, e := range ex {
+		sdocs = append(sdocs, sectorTerms(e.Title, e.Text))
+		sl = append(sl, e.Sector)
+		tdocs = append(tdocs, allTerms(e.Title, e.Text))
+		tl = append(tl, e.Type)
+	}
+	return &Classifier{sector: trainLinear(sdocs, sl, sectorOptions), typ: trainLinear(tdocs, tl, typeOptions), gaz: gaz}
+}
+
+// DefaultClassifier is trained once on the embedded dev set.
+var DefaultClassifier = sync.OnceValue(func() *Classifier { return TrainClassifier(DevSet(), DefaultGazetteer()) })
+
+// Classify reads a complaint.
+func (c *Classifier) Classify(title, text string) Classification {
+	terms := sectorTerms(title, text)
+	ranked := rank(c.sector.classes, c.sector.predict(terms))
+	tr := rank(c.typ.classes, c.typ.predict(allTerms(title, text)))
+	out := Classification{
+		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
+		Type: tr[0].Label, TypeScore: tr[0].Probability,
+		Place: c.gaz.Find(title + ". " + text),
+	}
+	out.Words = c.decidingWords(terms, ranked[0].Label)
+	return out
+}
+
+// allTerms are what the type model reads: how the complaint asks, and what
+// it is about (questions on BPJS are more often requests for information).
+func allTerms(title, text string) []string {
+	return append(typeTerms(title, text), sectorTerms(title, text)...)
+}
+
+func rank(classes []string, p []float64) []Scored {
+	out := make([]Scored, len(classes))
+	for i := range classes {
+		out[i] = Scored{classes[i], p[i]}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Probability > out[j].Probability })
+	return out
+}
+
+// decidingWords are the complaint's terms with the largest positive weight
+// for the sector chosen, at most five, readable (no marks or pairs).
+func (c *Classifier) decidingWords(terms []string, sector string) []string {
+	ci, _ := slices.BinarySearch(c.sector.classes, sector)
+	type tw struct {
+		t string
+		w float64
+	}
+	var all []tw
+	seen := map[string]bool{}
+	for _, t := range terms {
+		f, ok := c.sector.vocab[t]
+		if !ok || seen[t] || strings.ContainsAny(t, ":_") {
+			continue
+		}
+		seen[t] = true
+		if w := c.sector.w[f][ci]; w > 0 {
+			all = append(all, tw{t, w})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].w > all[j].w })
+	var out []string
+	for _, x := range all[:min(5, len(all))] {
+		out = append(out, x.t)
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package routing
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Example is a labelled complaint of the 2017 dev set.
+type Example struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Text       string `json:"text"`
+	Type       string `json:"type"`
+	Sector     string `json:"sector"`
+	RegionCode string `json:"region_code"`
+}
+
+// ReadExamples reads JSON lines of labelled complaints.
+func ReadExamples(r io.Reader) ([]Example, error) {
+	var out []Example
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
+	for n := 1; sc.Scan(); n++ {
+		var e Example
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		out = append(out, e)
+	}
+	return out, sc.Err()
+}
+
+var devSet = sync.OnceValues(func() ([]Example, error) {
+	f, err := dataFS.Open("data/lapor2017-dev.jsonl")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadExamples(f)
+})
+
+// DevSet returns the embedded 2017 dev set the classifier learns from.
+func DevSet() []Example {
+	ex, err := devSet()
+	if err != nil {
+		panic(err) // embedded data is checked by the package tests
+	}
+	return ex
+}

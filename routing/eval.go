@@ -1,0 +1,70 @@
+package routing
+
+import (
+	"math/rand/v2"
+)
+
+// Scores are how well predictions matched labels.
+type Scores struct {
+	N        int     `json:"n"`
+	Accuracy float64 `json:"accuracy"`
+	MacroF1  float64 `json:"macro_f1"`
+}
+
+// score compares predictions with labels; macro-F1 averages the F1 of every
+// class that occurs among the labels or the predictions.
+func score(labels, preds []string) Scores {
+	tp, fp, fn := map[string]float64{}, map[string]float64{}, map[string]float64{}
+	classes := map[string]bool{}
+	right := 0
+	for i := range labels {
+		classes[labels[i]], classes[preds[i]] = true, true
+		if labels[i] == preds[i] {
+			right++
+			tp[labels[i]]++
+		} else {
+			fp[preds[i]]++
+			fn[labels[i]]++
+		}
+	}
+	f1 := 0.0
+	for c := range classes {
+		if d := 2*tp[c] + fp[c] + fn[c]; d > 0 {
+			f1 += 2 * tp[c] / d
+		}
+	}
+	return Scores{N: len(labels), Accuracy: float64(right) / float64(len(labels)), MacroF1: f1 / float64(len(classes))}
+}
+
+// folds splits n items into k folds at random (seeded, so runs agree).
+func folds(n, k int) [][]int {
+	order := rand.New(rand.NewPCG(2017, 5)).Perm(n)
+	out := make([][]int, k)
+	for i, j := range order {
+		out[i%k] = append(out[i%k], j)
+	}
+	return out
+}
+
+// crossValidate trains on k-1 folds and predicts the k-th, for each fold,
+// and returns the predictions in the examples' order.
+func crossValidate(ex []Example, k int, train func([]Example) func(Example) string) []string {
+	preds := make([]string, len(ex))
+	for _, test := range folds(len(ex), k) {
+		held := map[int]bool{}
+		for _, i := range test {
+			held[i] = true
+		}
+		var trainSet []Example
+		for i, e := range ex {
+			if !held[i] {
+				trainSet = append(trainSet, e)
+			}
+		}
+		predict := train(trainSet)
+		for _, i := range test {
+			preds[i] = predict(ex[i])
+		}
+	}
+	return preds
+}

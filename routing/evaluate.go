@@ -1,0 +1,91 @@
+package routing
+
+import (
+	"time"
+)
+
+// Evaluation is the result of cross-validating the classifier on labelled
+// complaints, beside a plain naive Bayes baseline.
+type Evaluation struct {
+	Folds            int     `json:"folds"`
+	Sector           Scores  `json:"sector"`
+	SectorBaseline   Scores  `json:"sector_naive_bayes"`
+	Type             Scores  `json:"type"`
+	TypeBaseline     Scores  `json:"type_naive_bayes"`
+	Region           Scores  `json:"region"` // over the examples whose label names a kab/kota
+	RegionFound      float64 `json:"region_found"`
+	ComplaintsPerSec float64 `json:"complaints_per_second"`
+}
+
+// Evaluate cross-validates the classifier on ex in k folds. Region needs no
+// training: it is the gazetteer's reading, scored on the examples labelled
+// with a kab/kota (a label naming only a province is left out).
+func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
+	ev := Evaluation{Folds: k}
+	sectors, types := make([]string, len(ex)), make([]string, len(ex))
+	for i, e := range ex {
+		sectors[i], types[i] = e.Sector, e.Type
+	}
+	var results []Classification
+	var elapsed time.Duration
+	var classified int
+	ours := crossValidate(ex, k, func(train []Example) func(Example) string {
+		c := TrainClassifier(train, gaz)
+		return func(e Example) string {
+			start := time.Now()
+			r := c.Classify(e.Title, e.Text)
+			elapsed += time.Since(start)
+			classified++
+			results = append(results, r)
+			return r.Sector + "|" + r.Type
+		}
+	})
+	ps, pt := make([]string, len(ex)), make([]string, len(ex))
+	for i, p := range ours {
+		ps[i], pt[i], _ = cut(p, "|")
+	}
+	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
+	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
+	ev.SectorBaseline = score(sectors, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Sector })))
+	ev.TypeBaseline = score(types, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Type })))
+
+	var want, got []string
+	found := 0
+	for _, e := range ex {
+		if len(e.RegionCode) != 5 { // "33.74": a kab/kota
+			continue
+		}
+		p := gaz.Find(e.Title + ". " + e.Text)
+		code := ""
+		if p.Found() {
+			code = p.KabKota.Code
+			found++
+		}
+		want, got = append(want, e.RegionCode), append(got, code)
+	}
+	ev.Region = score(want, got)
+	ev.RegionFound = float64(found) / float64(len(want))
+	return ev
+}
+
+func naiveBayesOn(label func(Example) string) func([]Example) func(Example) string {
+	return func(train []Example) func(Example) string {
+		var docs [][]string
+		var ls []string
+		for _, e := range train {
+			docs = append(docs, bagOfWords(e.Title+" "+e.Text))
+			ls = append(ls, label(e))
+		}
+		m := trainNaiveBayes(docs, ls)
+		return func(e Example) string { return m.classify(bagOfWords(e.Title + " " + e.Text)) }
+	}
+}
+
+func cut(s, sep string) (string, string, bool) {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if s[i:i+len(sep)] == sep {
+			return s[:i], s[i+len(sep):], true
+		}
+	}
+	return s, "", false
+}

@@ -1,0 +1,92 @@
+package routing
+
+import (
+	"bufio"
+	"strings"
+	"sync"
+)
+
+var stopwords = sync.OnceValue(func() map[string]bool {
+	f, err := dataFS.Open("data/stopwords-id.txt")
+	if err != nil {
+		panic(err) // embedded data is checked by the package tests
+	}
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" {
+			out[w] = true
+		}
+	}
+	return out
+})
+
+// sectorTerms are the words that tell a complaint's sector: normalised,
+// stop words and numbers dropped, stemmed; with the pairs of neighbouring
+// words, and the title's words marked again, since titles are dense.
+func sectorTerms(title, text string) []string {
+	stop := stopwords()
+	keep := func(words []string) []string {
+		var out []string
+		for _, w := range words {
+			if len(w) < 2 || stop[w] || isNumber(w) {
+				continue
+			}
+			out = append(out, Stem(w))
+		}
+		return out
+	}
+	words := Normalize(title + " . " + text)
+	body := keep(words)
+	terms := withBigrams(body)
+	lex := lexiconTerms(words)
+	for range lexiconWeight {
+		terms = append(terms, lex...)
+	}
+	for _, w := range keep(Normalize(title)) {
+		terms = append(terms, "t:"+w)
+	}
+	return terms
+}
+
+// typeTerms are the words that tell a question or a suggestion from a
+// complaint: stop words kept ("apakah", "bagaimana", "mohon"), the opening
+// words marked, and a question mark.
+func typeTerms(title, text string) []string {
+	words := Normalize(title + " " + text)
+	terms := withBigrams(words)
+	for i, w := range Normalize(text) {
+		if i >= 4 {
+			break
+		}
+		terms = append(terms, "start:"+w)
+	}
+	for _, w := range Normalize(title) {
+		terms = append(terms, "t:"+w)
+	}
+	if strings.Contains(title+text, "?") {
+		terms = append(terms, "?")
+	}
+	return terms
+}
+
+// lexiconWeight is how many times a lexicon feature counts.
+const lexiconWeight = 3
+
+func withBigrams(words []string) []string {
+	out := append([]string(nil), words...)
+	for i := 1; i < len(words); i++ {
+		out = append(out, words[i-1]+"_"+words[i])
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for i := range len(w) {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,167 @@
+package routing
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// linear is a multinomial logistic regression over TF-IDF features: the
+// model behind the sector and type classifiers. It trains in a fraction of a
+// second on the dev set, so the binary ships the data and trains at start.
+type linear struct {
+	classes []string
+	vocab   map[string]int
+	idf     []float64
+	w       [][]float64 // per feature, per class
+	bias    []float64
+}
+
+type linearOptions struct {
+	epochs int
+	rate   float64
+	l2     float64
+	minDF  int
+	// balance weighs each class's examples by (largest class / class size)
+	// to this power: 0 weighs all alike, 1 makes every class count alike.
+	balance float64
+}
+
+type sparse struct {
+	idx []int
+	val []float64
+}
+
+func trainLinear(docs [][]string, labels []string, opt linearOptions) *linear {
+	m := &linear{vocab: map[string]int{}}
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d {
+			if !seen[t] {
+				seen[t] = true
+				df[t]++
+			}
+		}
+	}
+	terms := make([]string, 0, len(df))
+	for t, n := range df {
+		if n >= opt.minDF {
+			terms = append(terms, t)
+		}
+	}
+	slices.Sort(terms) // deterministic feature order
+	for i, t := range terms {
+		m.vocab[t] = i
+		m.idf = append(m.idf, math.Log(float64(1+len(docs))/float64(1+df[t]))+1)
+	}
+	for _, l := range labels {
+		if !slices.Contains(m.classes, l) {
+			m.classes = append(m.classes, l)
+		}
+	}
+	slices.Sort(m.classes)
+	k := len(m.classes)
+	m.w = make([][]float64, len(terms))
+	for i := range m.w {
+		m.w[i] = make([]float64, k)
+	}
+	m.bias = make([]float64, k)
+	xs := make([]sparse, len(docs))
+	ys := make([]int, len(docs))
+	for i, d := range docs {
+		xs[i] = m.vector(d)
+		ys[i], _ = slices.BinarySearch(m.classes, labels[i])
+	}
+	// Adagrad on the softmax loss: per-weight step sizes suit sparse text.
+	gw := make([][]float64, len(terms))
+	for i := range gw {
+		gw[i] = make([]float64, k)
+	}
+	gb := make([]float64, k)
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	size := make([]float64, k)
+	for _, y := range ys {
+		size[y]++
+	}
+	weight := make([]float64, k)
+	for c := range k {
+		weight[c] = math.Pow(slices.Max(size)/size[c], opt.balance)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	p := make([]float64, k)
+	for range opt.epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			m.scores(xs[i], p)
+			softmax(p)
+			p[ys[i]] -= 1 // gradient of the loss on the scores
+			for c := range k {
+				g := p[c] * weight[ys[i]]
+				gb[c] += g * g
+				m.bias[c] -= opt.rate * g / (math.Sqrt(gb[c]) + 1e-8)
+				for j, f := range xs[i].idx {
+					gf := g*xs[i].val[j] + opt.l2*m.w[f][c]
+					gw[f][c] += gf * gf
+					m.w[f][c] -= opt.rate * gf / (math.Sqrt(gw[f][c]) + 1e-8)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// vector is a document's TF-IDF vector: sublinear counts, unit length.
+func (m *linear) vector(doc []string) sparse {
+	counts := map[int]float64{}
+	for _, t := range doc {
+		if i, ok := m.vocab[t]; ok {
+			counts[i]++
+		}
+	}
+	var v sparse
+	norm := 0.0
+	for i, c := range counts {
+		x := (1 + math.Log(c)) * m.idf[i]
+		v.idx = append(v.idx, i)
+		v.val = append(v.val, x)
+		norm += x * x
+	}
+	norm = math.Sqrt(norm)
+	for j := range v.val {
+		v.val[j] /= norm
+	}
+	return v
+}
+
+func (m *linear) scores(x sparse, out []float64) {
+	copy(out, m.bias)
+	for j, f := range x.idx {
+		for c, w := range m.w[f] {
+			out[c] += w * x.val[j]
+		}
+	}
+}
+
+func softmax(p []float64) {
+	hi := slices.Max(p)
+	sum := 0.0
+	for i := range p {
+		p[i] = math.Exp(p[i] - hi)
+		sum += p[i]
+	}
+	for i := range p {
+		p[i] /= sum
+	}
+}
+
+// predict returns the probability of each class, in m.classes order.
+func (m *linear) predict(doc []string) []float64 {
+	p := make([]float64, len(m.classes))
+	m.scores(m.vector(doc), p)
+	softmax(p)
+	return p
+}

@@ -1,0 +1,168 @@
+package routing
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// DirectoryAgency is what routing needs to know of an agency.
+type DirectoryAgency struct {
+	ID        string
+	Name      string
+	Connected bool
+}
+
+// Directory is the agency directory as routing reads it.
+type Directory interface {
+	// Agency finds an agency by id; ok is false when there is none.
+	Agency(ctx context.Context, id string) (a DirectoryAgency, ok bool, err error)
+	// National lists the national agencies (not units) that handle a sector.
+	National(ctx context.Context, sector string) ([]DirectoryAgency, error)
+}
+
+// MinConfidence is the sector probability below which a report goes to the
+// admin's triage queue with suggestions instead of to an agency.
+const MinConfidence = 0.25
+
+// AgencyRouter routes by sector and jurisdiction: a regional sector to the
+// unit of the kab/kota government (or the government itself for general
+// government), else to the province, else to the national admin, whichever
+// is first connected; a national sector to its national body.
+type AgencyRouter struct {
+	classifier *Classifier
+	dir        Directory
+}
+
+var _ Router = (*AgencyRouter)(nil)
+
+// NewRouter returns a router classifying with c and reading dir.
+func NewRouter(c *Classifier, dir Directory) *AgencyRouter {
+	return &AgencyRouter{classifier: c, dir: dir}
+}
+
+// Route implements Router.
+func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error) {
+	c := r.classifier.Classify(req.Title, req.Text)
+	d := Decision{Sector: c.Sector, Confidence: c.Confidence, Words: c.Words, Type: c.Type}
+	if req.Sector != "" {
+		d.Sector, d.Confidence, d.Words = req.Sector, 1, nil
+	}
+	d.RegionCode = kabKotaOf(req.RegionCode)
+	if d.RegionCode == "" && c.Place.Found() {
+		d.RegionCode = c.Place.KabKota.Code
+	}
+	if req.RegionCode != "" && d.RegionCode == "" {
+		d.RegionCode = req.RegionCode // a province
+	}
+	for _, alt := range c.Alternatives {
+		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
+			continue
+		}
+		a, _, err := r.pick(ctx, alt.Label, d.RegionCode, req)
+		if err != nil {
+			return Decision{}, err
+		}
+		d.Alternatives = append(d.Alternatives, Alternative{AgencyID: a.ID, Sector: alt.Label, Confidence: alt.Probability})
+	}
+	if d.Confidence < MinConfidence {
+		a, _, err := r.admin(ctx)
+		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
+		return d, err
+	}
+	a, fb, err := r.pick(ctx, d.Sector, d.RegionCode, req)
+	if err != nil {
+		return Decision{}, err
+	}
+	d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, fb
+	return d, nil
+}
+
+// pick walks the chain of agencies for a sector in a region and returns the
+// first connected one, with how far down the chain it is.
+func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request) (DirectoryAgency, Fallback, error) {
+	if region != "" {
+		prov := region[:2]
+		local := UnitID(region, sector)
+		if sector == "pemerintahan" {
+			local = GovernmentID(region)
+		}
+		unit, isRegional, err := r.dir.Agency(ctx, local)
+		if err != nil {
+			return DirectoryAgency{}, "", err
+		}
+		if isRegional {
+			if unit.Connected {
+				return unit, FallbackNone, nil
+			}
+			for _, id := range []string{UnitID(prov, sector), GovernmentID(prov)} {
+				hub, ok, err := r.dir.Agency(ctx, id)
+				if err != nil {
+					return DirectoryAgency{}, "", err
+				}
+				if ok && hub.Connected {
+					return hub, FallbackProvince, nil
+				}
+			}
+			a, _, err := r.admin(ctx)
+			return a, FallbackAdmin, err
+		}
+	}
+	national, err := r.dir.National(ctx, sector)
+	if err != nil {
+		return DirectoryAgency{}, "", err
+	}
+	if a, ok := namedIn(national, req.Title+" "+req.Text); ok && a.Connected {
+		return a, FallbackNone, nil
+	}
+	for _, a := range national {
+		if a.Connected {
+			return a, FallbackNone, nil
+		}
+	}
+	a, _, err := r.admin(ctx)
+	return a, FallbackAdmin, err
+}
+
+func (r *AgencyRouter) admin(ctx context.Context) (DirectoryAgency, bool, error) {
+	a, ok, err := r.dir.Agency(ctx, NationalAdminID)
+	if err == nil && !ok {
+		err = fmt.Errorf("route: the directory has no %s", NationalAdminID)
+	}
+	return a, ok, err
+}
+
+// namedIn finds the agency a complaint names, by a word of its name that is
+// an acronym or a brand ("PLN", "Pertamina", "BPOM"): of several national
+// bodies for a sector, the one the citizen means.
+func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
+	words := " " + strings.Join(Normalize(text), " ") + " "
+	for _, a := range agencies {
+		for _, w := range strings.Fields(a.Name) {
+			w = strings.Trim(w, "()/,")
+			if len(w) < 3 || strings.ToLower(w) == w || isCommonNameWord(w) {
+				continue
+			}
+			if strings.Contains(words, " "+strings.ToLower(w)+" ") {
+				return a, true
+			}
+		}
+	}
+	return DirectoryAgency{}, false
+}
+
+func isCommonNameWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "kementerian", "badan", "pt", "persero", "perum", "negara", "nasional", "indonesia", "republik", "direktorat", "jenderal":
+		return true
+	}
+	return false
+}
+
+// kabKotaOf is the kab/kota code of a kab/kota or kecamatan code, or "".
+func kabKotaOf(code string) string {
+	if len(code) >= 5 {
+		return code[:5]
+	}
+	return ""
+}

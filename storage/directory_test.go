@@ -1,0 +1,63 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+	"github.com/sp4n-lapor/lapor/storage/storagetest"
+)
+
+func TestRoutingOnTheSeededDirectory(t *testing.T) {
+	s := storagetest.SQLite(t)
+	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	tests := []struct {
+		name     string
+		req      routing.Request
+		agency   string
+		fallback routing.Fallback
+	}{
+		{"road in a connected city goes to its public works unit",
+			routing.Request{Text: "Jalan di depan SDN 3 Tembalang rusak parah dan berlubang sejak bulan lalu"},
+			"pemda-33.74-pekerjaan-umum", routing.FallbackNone},
+		{"unconnected kabupaten of a hub province goes to the province",
+			routing.Request{Text: "jalan rusak berlubang parah di desa kami, aspal mengelupas", RegionCode: "35.24"},
+			"pemda-35-pekerjaan-umum", routing.FallbackProvince},
+		{"unconnected kabupaten of an unconnected province goes to the national admin",
+			routing.Request{Text: "jalan rusak berlubang parah di desa kami, aspal mengelupas", RegionCode: "33.21"},
+			routing.NationalAdminID, routing.FallbackAdmin},
+		{"electricity goes to PLN",
+			routing.Request{Text: "listrik PLN padam sejak kemarin malam dan token tidak bisa diisi"},
+			"kl-pln", routing.FallbackNone},
+		{"passports go to immigration",
+			routing.Request{Title: "Antrian paspor", Text: "kuota antrian online paspor di kanim selalu habis"},
+			"kl-imigrasi", routing.FallbackNone},
+		{"the author's sector and region win",
+			routing.Request{Text: "mohon perhatian untuk masalah ini", Sector: "kesehatan", RegionCode: "73.71.01"},
+			"pemda-73.71-kesehatan", routing.FallbackNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := r.Route(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.AgencyID != tt.agency || d.Fallback != tt.fallback || d.AgencyName == "" {
+				t.Errorf("routed to %s (%q, fallback %q, sector %s %.2f), want %s (fallback %q)",
+					d.AgencyID, d.AgencyName, d.Fallback, d.Sector, d.Confidence, tt.agency, tt.fallback)
+			}
+			if len(d.Alternatives) == 0 {
+				t.Error("no alternatives")
+			}
+		})
+	}
+	d, err := r.Route(context.Background(), routing.Request{Text: "qwerty asdf zxcv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Fallback != routing.FallbackTriage || d.AgencyID != routing.NationalAdminID || len(d.Alternatives) != 3 {
+		t.Errorf("gibberish: %+v, want triage with 3 suggestions", d)
+	}
+	var _ storage.Directory = s.Directory()
+}
