@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Options of the two models, chosen by 5-fold cross-validation on the dev set.
@@ -49,9 +48,6 @@ func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 	}
 	return &Classifier{sector: trainLinear(sdocs, sl, sectorOptions), typ: trainLinear(tdocs, tl, typeOptions), gaz: gaz}
 }
-
-// DefaultClassifier is trained once on the embedded dev set.
-var DefaultClassifier = sync.OnceValue(func() *Classifier { return TrainClassifier(DevSet(), DefaultGazetteer()) })
 
 // Classify reads a complaint.
 func (c *Classifier) Classify(title, text string) Classification {

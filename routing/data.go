@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed data/*.csv data/*.jsonl data/*.txt
+//go:embed data/*.csv data/*.jsonl data/*.txt data/*.gz
 var dataFS embed.FS
 
 // readCSV returns the rows of an embedded CSV file without its header,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // DirectoryAgency is what routing needs to know of an agency.
@@ -36,9 +37,13 @@ type AgencyRouter struct {
 
 var _ Router = (*AgencyRouter)(nil)
 
+// directoryTTL is how long the router reuses what the directory said: a
+// change of an agency's connectivity reaches routing within it.
+const directoryTTL = 30 * time.Second
+
 // NewRouter returns a router classifying with c and reading dir.
 func NewRouter(c *Classifier, dir Directory) *AgencyRouter {
-	return &AgencyRouter{classifier: c, dir: dir}
+	return &AgencyRouter{classifier: c, dir: CachedDirectory(dir, directoryTTL)}
 }
 
 // Route implements Router.

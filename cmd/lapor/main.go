@@ -19,10 +19,11 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"serve":   {"run the API, the channels and the demo (the default)", runServe},
-	"migrate": {"bring the database schema up to date and seed the agency directory", runMigrate},
-	"chat":    {"talk to the bot in a terminal, or through a pipe (one message a line)", runChat},
-	"bench":   {"measure: lapor bench dialog (messages/s, latency, Redis round trips)", runBench},
+	"serve":    {"run the API, the channels and the demo (the default)", runServe},
+	"migrate":  {"bring the database schema up to date and seed the agency directory", runMigrate},
+	"chat":     {"talk to the bot in a terminal, or through a pipe (one message a line)", runChat},
+	"classify": {"route JSON lines of complaints (stdin to stdout); --eval FILE cross-validates", runClassify},
+	"bench":    {"measure: lapor bench dialog (messages/s, latency, Redis round trips)", runBench},
 }
 
 func main() {
@@ -61,7 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: lapor [command] [flags]    (lapor COMMAND --help lists its settings)")
 	fmt.Fprintln(w)
-	for _, name := range []string{"serve", "chat", "migrate", "bench"} {
+	for _, name := range []string{"serve", "chat", "classify", "migrate", "bench"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].about)
 	}
 }

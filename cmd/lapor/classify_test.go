@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage/storagetest"
+)
+
+func TestClassifyKeepsOrderAndReportsBadLines(t *testing.T) {
+	store := storagetest.SQLite(t)
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	var in strings.Builder
+	for i := range 200 {
+		switch i {
+		case 57:
+			in.WriteString("{not json\n")
+		case 58:
+			in.WriteString(`{"id": 58}` + "\n")
+		default:
+			fmt.Fprintf(&in, `{"id": %d, "title": "Paspor", "text": "antrian paspor online di kantor imigrasi selalu penuh %d"}`+"\n", i, i)
+		}
+	}
+	var out, errs bytes.Buffer
+	if err := classify(context.Background(), router, strings.NewReader(in.String()), &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(&out)
+	n := 0
+	for ; sc.Scan(); n++ {
+		var line map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatalf("output line %d is not JSON: %s", n+1, sc.Text())
+		}
+		switch n {
+		case 57, 58:
+			if line["line"] != float64(n+1) || line["error"] == "" {
+				t.Errorf("bad input line %d gave %v", n+1, line)
+			}
+		default:
+			if line["id"] != float64(n) || line["sector"] != "imigrasi" || line["agency_id"] != "kl-imigrasi" || line["type"] == "" {
+				t.Errorf("output line %d = %v", n+1, line)
+			}
+			for _, k := range []string{"region_code", "agency_name", "confidence", "alternatives"} {
+				if _, ok := line[k]; !ok {
+					t.Errorf("output line %d lacks %s", n+1, k)
+				}
+			}
+		}
+	}
+	if n != 200 {
+		t.Errorf("%d output lines for 200 input lines", n)
+	}
+	if !strings.Contains(errs.String(), "line 58") {
+		t.Errorf("stderr does not name the bad lines: %q", errs.String())
+	}
+}

@@ -1,0 +1,116 @@
+package routing
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"sync"
+)
+
+//go:generate go run ./internal/trainmodel
+
+// ModelFile is where `go generate ./routing` writes the trained classifier,
+// embedded in the binary so that it loads in milliseconds instead of
+// training at every start.
+const ModelFile = "data/model.gob.gz"
+
+// savedLinear is a linear model as stored: the vocabulary in feature order,
+// weights as float32 (their precision is far beyond what the data supports).
+type savedLinear struct {
+	Classes []string
+	Terms   []string
+	IDF     []float32
+	W       [][]float32
+	Bias    []float32
+}
+
+type savedClassifier struct {
+	Sector, Type savedLinear
+}
+
+func saveLinear(m *linear) savedLinear {
+	s := savedLinear{Classes: m.classes, Terms: make([]string, len(m.vocab)), IDF: make([]float32, len(m.idf)),
+		W: make([][]float32, len(m.w)), Bias: make([]float32, len(m.bias))}
+	for t, i := range m.vocab {
+		s.Terms[i] = t
+	}
+	for i, v := range m.idf {
+		s.IDF[i] = float32(v)
+	}
+	for i, row := range m.w {
+		s.W[i] = make([]float32, len(row))
+		for c, v := range row {
+			s.W[i][c] = float32(v)
+		}
+	}
+	for i, v := range m.bias {
+		s.Bias[i] = float32(v)
+	}
+	return s
+}
+
+func (s savedLinear) load() *linear {
+	m := &linear{classes: s.Classes, vocab: make(map[string]int, len(s.Terms)), idf: make([]float64, len(s.IDF)),
+		w: make([][]float64, len(s.W)), bias: make([]float64, len(s.Bias))}
+	for i, t := range s.Terms {
+		m.vocab[t] = i
+	}
+	for i, v := range s.IDF {
+		m.idf[i] = float64(v)
+	}
+	flat := make([]float64, len(s.W)*len(s.Classes))
+	for i, row := range s.W {
+		m.w[i] = flat[i*len(s.Classes) : (i+1)*len(s.Classes)]
+		for c, v := range row {
+			m.w[i][c] = float64(v)
+		}
+	}
+	for i, v := range s.Bias {
+		m.bias[i] = float64(v)
+	}
+	return m
+}
+
+// WriteModel writes a classifier in the embedded model's format.
+func WriteModel(w io.Writer, c *Classifier) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewEncoder(zw).Encode(savedClassifier{Sector: saveLinear(c.sector), Type: saveLinear(c.typ)}); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// readModel reads a classifier written by WriteModel.
+func readModel(r io.Reader, gaz *Gazetteer) (*Classifier, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	var s savedClassifier
+	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
+		return nil, err
+	}
+	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), gaz: gaz}, nil
+}
+
+var embeddedModel = sync.OnceValues(func() (*Classifier, error) {
+	b, err := dataFS.ReadFile(ModelFile)
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w (run go generate ./routing)", err)
+	}
+	return readModel(bytes.NewReader(b), DefaultGazetteer())
+})
+
+// DefaultClassifier is the embedded model, trained on the dev set.
+func DefaultClassifier() *Classifier {
+	c, err := embeddedModel()
+	if err != nil {
+		panic(err) // embedded data is checked by the package tests
+	}
+	return c
+}

@@ -1,0 +1,42 @@
+package routing
+
+import (
+	"bytes"
+	"math"
+	"testing"
+	"time"
+)
+
+// TestEmbeddedModelIsCurrent fails when the embedded model is not the one
+// the code and the dev set train today: run go generate ./routing.
+func TestEmbeddedModelIsCurrent(t *testing.T) {
+	start := time.Now()
+	embedded := DefaultClassifier()
+	t.Logf("embedded model loaded in %v", time.Since(start))
+	var buf bytes.Buffer
+	if err := WriteModel(&buf, TrainClassifier(DevSet(), DefaultGazetteer())); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := readModel(&buf, DefaultGazetteer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]*linear{{embedded.sector, fresh.sector}, {embedded.typ, fresh.typ}} {
+		a, b := pair[0], pair[1]
+		if len(a.vocab) != len(b.vocab) || len(a.classes) != len(b.classes) {
+			t.Fatalf("embedded model: %d terms, %d classes; trained now: %d, %d (run go generate ./routing)",
+				len(a.vocab), len(a.classes), len(b.vocab), len(b.classes))
+		}
+		for term, i := range a.vocab {
+			j, ok := b.vocab[term]
+			if !ok {
+				t.Fatalf("term %q is only in the embedded model (run go generate ./routing)", term)
+			}
+			for c := range a.classes {
+				if math.Abs(a.w[i][c]-b.w[j][c]) > 1e-4 {
+					t.Fatalf("weight of %q differs: %v vs %v (run go generate ./routing)", term, a.w[i][c], b.w[j][c])
+				}
+			}
+		}
+	}
+}
