@@ -11,6 +11,7 @@ import (
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog/understand"
 	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/routing"
 )
 
 // Answers a step accepts: the words of each numbered option.
@@ -155,7 +156,7 @@ func (t *turn) start(text string) {
 	t.say("bot_greeting", nil)
 	if looksLikeReport(text) {
 		t.takeDescription(text)
-		t.st.Draft.Type = guessType(text)
+		t.st.Draft.Type = t.guessType(text)
 	}
 	t.takeExtras()
 	t.advance()
@@ -284,7 +285,7 @@ func (t *turn) answerType(text string) {
 	}
 	if looksLikeReport(text) { // went straight to the story
 		t.takeDescription(text)
-		t.st.Draft.Type = guessType(text)
+		t.st.Draft.Type = t.guessType(text)
 		t.advance()
 		return
 	}
@@ -562,31 +563,13 @@ func looksLikeReport(text string) bool {
 	return utf8.RuneCountInString(text) >= 25 && len(strings.Fields(text)) >= 5
 }
 
-var (
-	infoMarkers       = []string{"bagaimana", "apakah", "mohon info", "minta info", "informasi", "kapan", "berapa", "dimana", "di mana", "cara ", "syarat", "how ", "what ", "where ", "?"}
-	aspirationMarkers = []string{"saran", "usul", "mohon dipertimbangkan", "sebaiknya", "seharusnya ditambah", "aspirasi", "suggest"}
-	complaintMarkers  = []string{"rusak", "tidak", "belum", "pungli", "lambat", "mati", "macet", "kecewa", "dipersulit", "menolak"}
-)
-
-// guessType reads the kind of report from its words: a question is a request
-// for information, a suggestion an aspiration, anything else a complaint.
-func guessType(text string) string {
-	t := " " + strings.ToLower(text) + " "
-	has := func(markers []string) bool {
-		for _, m := range markers {
-			if strings.Contains(t, m) {
-				return true
-			}
+// guessType reads the kind of report from its words with the routing
+// classifier; without a router, a complaint.
+func (t *turn) guessType(text string) string {
+	if t.e.router != nil {
+		if d, err := t.e.router.Route(t.ctx, routing.Request{Text: text}); err == nil && d.Type != "" {
+			return d.Type
 		}
-		return false
-	}
-	switch {
-	case has(complaintMarkers):
-		return typeValues[0]
-	case has(aspirationMarkers):
-		return typeValues[1]
-	case has(infoMarkers):
-		return typeValues[2]
 	}
 	return typeValues[0]
 }

@@ -23,10 +23,10 @@ type Fallback string
 
 // The ways a decision can reach its agency.
 const (
-	FallbackNone        Fallback = ""            // the agency that holds the authority
-	FallbackProvince    Fallback = "province"    // the right agency is not connected: its province
-	FallbackAdmin       Fallback = "admin"       // nothing connected fits: the national admin
-	FallbackTriage      Fallback = "triage"      // too unsure: the admin's triage queue
+	FallbackNone     Fallback = ""         // the agency that holds the authority
+	FallbackProvince Fallback = "province" // the right agency is not connected: its province
+	FallbackAdmin    Fallback = "admin"    // nothing connected fits: the national admin
+	FallbackTriage   Fallback = "triage"   // too unsure: the admin's triage queue
 )
 
 // Request is what routing reads: the report's words and what its author
