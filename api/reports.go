@@ -77,20 +77,21 @@ func (s *Server) createReport(c *gin.Context) {
 		return
 	}
 
-	decision := routing.Decision{AgencyID: agency.ID, Sector: report.Sector, RegionCode: report.RegionCode, Confidence: 1}
-	if agency.ID == "" {
-		var err error
-		decision, err = s.cfg.Router.Route(ctx, routing.Request{
-			Title: report.Title, Text: report.Description, Sector: report.Sector, RegionCode: report.RegionCode,
-		})
-		if err != nil {
-			s.internal(c, "route", err)
-			return
-		}
-		if agency, err = s.cfg.Store.Agency(ctx, decision.AgencyID); err != nil {
-			s.internal(c, "look up routed agency", err)
-			return
-		}
+	// Routing reads the sector, type and region even when the filer named
+	// the agency, so that every report carries them.
+	decision, err := s.cfg.Router.Route(ctx, routing.Request{
+		Title: report.Title, Text: report.Description, Sector: report.Sector, RegionCode: report.RegionCode,
+	})
+	if err != nil {
+		s.internal(c, "route", err)
+		return
+	}
+	if agency.ID != "" {
+		decision.AgencyID, decision.AgencyName = agency.ID, agency.Name
+		decision.Confidence, decision.Fallback, decision.Alternatives = 1, routing.FallbackNone, nil
+	} else if agency, err = s.cfg.Store.Agency(ctx, decision.AgencyID); err != nil {
+		s.internal(c, "look up routed agency", err)
+		return
 	}
 	report.AgencyID = agency.ID
 	report.Sector = decision.Sector

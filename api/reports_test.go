@@ -172,7 +172,7 @@ func TestBadReportRequests(t *testing.T) {
 func TestAppReportsCarryTheirSource(t *testing.T) {
 	ts := newTestServer(t, storagetest.SQLite(t))
 	key := ts.newKey("/api/v1/admin/apps/sapawarga/keys")
-	body := `{"type":"aspirasi","description":"Mohon taman kota ditambah lampu","privacy":"rahasia","agency_id":"pemda-32.73-perumahan"}`
+	body := `{"description":"Mohon taman kota ditambah lampu","privacy":"rahasia","agency_id":"pemda-32.73-perumahan"}`
 	r := ts.do("POST", "/api/v1/reports", body, bearer(key)...)
 	if r.Code != http.StatusCreated {
 		t.Fatalf("= %d %s", r.Code, r.Body)
@@ -185,8 +185,8 @@ func TestAppReportsCarryTheirSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Source != "api:sapawarga" || rep.Title != "Mohon taman kota ditambah lampu" {
-		t.Errorf("stored report source %q, title %q", rep.Source, rep.Title)
+	if rep.Source != "api:sapawarga" || rep.Title != "Mohon taman kota ditambah lampu" || rep.Type == "" || rep.Sector == "" {
+		t.Errorf("stored report source %q, title %q, type %q, sector %q", rep.Source, rep.Title, rep.Type, rep.Sector)
 	}
 	view := ts.do("GET", "/api/v1/reports/"+code, "").json(t)
 	if _, shown := view["title"]; shown {
