@@ -73,8 +73,9 @@ type Outbound struct {
 	// Choices are the answers offered, shown as buttons where the channel
 	// has them; Text already lists them numbered for channels that don't.
 	Choices []string `json:"choices,omitempty"`
-	// AskLocation offers a "send my location" button where the channel has one.
-	AskLocation bool `json:"ask_location,omitempty"`
+	// LocationButton, when set, is the label of a "send my location" button,
+	// for channels that have one.
+	LocationButton string `json:"location_button,omitempty"`
 }
 
 // Sender delivers outbound messages on one channel.
@@ -87,6 +88,9 @@ type SendError struct {
 	Err        error
 	Retryable  bool
 	RetryAfter time.Duration // the provider's own wait, when it gave one
+	// Stopped says the citizen cannot or will not receive messages any more
+	// (blocked the bot, opted out): nothing more is sent to them.
+	Stopped bool
 }
 
 func (e *SendError) Error() string { return e.Err.Error() }

@@ -55,6 +55,7 @@ const (
 func streamKey(channel string) string   { return "lapor:{outbox:" + channel + "}:stream" }
 func delayedKey(channel string) string  { return "lapor:{outbox:" + channel + "}:delayed" }
 func sentKey(channel, id string) string { return "lapor:{outbox:" + channel + "}:sent:" + id }
+func stoppedKey(a Address) string       { return "lapor:stopped:" + a.String() }
 
 // sentTTL is how long a sent message's id is remembered, so that the same
 // reply enqueued twice (a retried turn) is sent once.
@@ -182,6 +183,12 @@ func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, 
 		o.ack(ctx, channel, m.ID, nil, time.Time{})
 		return
 	}
+	if stopped, err := o.Stopped(ctx, e.Msg.To); err != nil || stopped {
+		if err == nil {
+			o.ack(ctx, channel, m.ID, nil, time.Time{}) // they asked for nothing more
+		}
+		return
+	}
 	if e.Msg.ID != "" {
 		first, err := o.rdb.SetNX(ctx, sentKey(channel, e.Msg.ID), 1, sentTTL).Result()
 		if err != nil {
@@ -203,6 +210,12 @@ func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, 
 	}
 	if ctx.Err() != nil {
 		return // left pending; sent again at the next start
+	}
+	var se *SendError
+	if errors.As(err, &se) && se.Stopped {
+		if err := o.Stop(ctx, e.Msg.To); err != nil {
+			o.log.Warn("outbox: mark stopped", "channel", channel, "err", err)
+		}
 	}
 	retry, after := Retryable(err)
 	e.Attempt++
@@ -265,4 +278,21 @@ func Mask(id string) string {
 		return "****"
 	}
 	return string(r[:min(5, len(r)-4)]) + "****" + string(r[len(r)-3:])
+}
+
+// Stop records that a citizen receives nothing more on their channel (they
+// blocked the bot or opted out); queued messages to them are dropped.
+func (o *Outbox) Stop(ctx context.Context, a Address) error {
+	return o.rdb.Set(ctx, stoppedKey(a), 1, 0).Err()
+}
+
+// Resume undoes Stop (the citizen opted back in).
+func (o *Outbox) Resume(ctx context.Context, a Address) error {
+	return o.rdb.Del(ctx, stoppedKey(a)).Err()
+}
+
+// Stopped reports whether a citizen asked for nothing more.
+func (o *Outbox) Stopped(ctx context.Context, a Address) (bool, error) {
+	n, err := o.rdb.Exists(ctx, stoppedKey(a)).Result()
+	return n > 0, err
 }

@@ -246,7 +246,7 @@ func TestLocationPinAndEvidence(t *testing.T) {
 	c := h.citizen(channels.WhatsApp, "6281600000001")
 	c.say("halo")
 	c.say("1")
-	if got := c.say("trotoar rusak dan membahayakan pejalan kaki"); len(got) == 0 || !got[len(got)-1].AskLocation {
+	if got := c.say("trotoar rusak dan membahayakan pejalan kaki"); len(got) == 0 || got[len(got)-1].LocationButton == "" {
 		t.Fatalf("the where question offers no location button: %+v", got)
 	}
 	got := texts(c.send(channels.Inbound{Location: &channels.Location{Latitude: -7.0051, Longitude: 110.4381}}))

@@ -48,7 +48,7 @@ func (t *turn) prompt() {
 		t.say("bot_ask_what", nil)
 	case StepWhere:
 		t.say("bot_ask_where", nil)
-		t.out[len(t.out)-1].AskLocation = true
+		t.out[len(t.out)-1].LocationButton = t.p.T("button_send_location", nil)
 	case StepWherePick:
 		t.askLabels(t.p.T("bot_ask_where_pick", nil), t.candidateNames())
 	case StepWhen:

@@ -19,6 +19,11 @@ type Config struct {
 	DataDir      string
 	HolidaysFile string
 	LogLevel     string
+
+	TelegramToken         string
+	TelegramAPIURL        string
+	TelegramWebhookSecret string
+	TelegramMode          string
 }
 
 type setting struct {
@@ -43,6 +48,14 @@ var settings = []setting{
 		func(c *Config) *string { return &c.HolidaysFile }},
 	{"log-level", "LAPOR_LOG_LEVEL", "info", "debug, info, warn or error",
 		func(c *Config) *string { return &c.LogLevel }},
+	{"telegram-token", "LAPOR_TELEGRAM_TOKEN", "", "bot token from BotFather; empty: the Telegram channel is off",
+		func(c *Config) *string { return &c.TelegramToken }},
+	{"telegram-api-url", "LAPOR_TELEGRAM_API_URL", "https://api.telegram.org", "Bot API server (a self-hosted one, or a test server); file downloads use it too",
+		func(c *Config) *string { return &c.TelegramAPIURL }},
+	{"telegram-webhook-secret", "LAPOR_TELEGRAM_WEBHOOK_SECRET", "", "secret Telegram sends with each update; empty: derived from the token",
+		func(c *Config) *string { return &c.TelegramWebhookSecret }},
+	{"telegram-mode", "LAPOR_TELEGRAM_MODE", "", "webhook or polling; empty: webhook when LAPOR_PUBLIC_URL is set, else polling",
+		func(c *Config) *string { return &c.TelegramMode }},
 }
 
 // parseConfig reads the settings from the environment, then from args.

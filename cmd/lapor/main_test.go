@@ -7,8 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -232,5 +235,41 @@ func TestBenchDialog(t *testing.T) {
 	}
 	if r.stateBytes == 0 || r.stateBytes > 4096 {
 		t.Errorf("state of %d bytes", r.stateBytes)
+	}
+}
+
+// TestServeRegistersTheTelegramWebhook starts serve in webhook mode against
+// a fake Bot API: it registers the webhook with its secret, and the webhook
+// refuses an update without it.
+func TestServeRegistersTheTelegramWebhook(t *testing.T) {
+	var mu sync.Mutex
+	var setWebhook url.Values
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/setWebhook") {
+			r.ParseMultipartForm(1 << 20)
+			mu.Lock()
+			setWebhook = url.Values(r.MultipartForm.Value)
+			mu.Unlock()
+		}
+		w.Write([]byte(`{"ok":true,"result":true}`))
+	}))
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := Config{Addr: "127.0.0.1:0", DatabaseURL: dir + "/t.db", DataDir: dir, LogLevel: "error", AdminToken: "x",
+		PublicURL: "https://lapor.example.go.id", TelegramToken: "42:ABC", TelegramAPIURL: fake.URL, TelegramWebhookSecret: "hush"}
+	base := startServe(t, cfg)
+	mu.Lock()
+	got := setWebhook
+	mu.Unlock()
+	if got.Get("url") != "https://lapor.example.go.id/webhooks/telegram" || got.Get("secret_token") != "hush" {
+		t.Errorf("setWebhook got %v", got)
+	}
+	res, err := http.Post(base+"/webhooks/telegram", "application/json", strings.NewReader(`{"update_id":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("webhook without the secret: %d", res.StatusCode)
 	}
 }

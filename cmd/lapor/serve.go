@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sp4n-lapor/lapor/calendar"
@@ -34,9 +35,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 		return err
 	}
 	defer svc.close()
-	filings := make(chan struct{})
-	go func() { svc.engine.RunFilings(ctx, filingRetryInterval); close(filings) }()
-	defer func() { <-filings }() // before svc.close
+	runCtx, stop := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer func() { stop(); background.Wait() }() // before svc.close
+	background.Go(func() { svc.engine.RunFilings(runCtx, filingRetryInterval) })
+	if err := startTelegram(runCtx, svc, log, &background); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

@@ -1,0 +1,68 @@
+// Package dialogtest wires a conversation engine as production does, on
+// miniredis (or LAPOR_TEST_REDIS_URL's database 2) and SQLite, for the tests
+// of channel adapters.
+package dialogtest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"testing"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/api"
+	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+	"github.com/sp4n-lapor/lapor/storage/storagetest"
+)
+
+// Kit is an engine with its outbox, Redis and database.
+type Kit struct {
+	Engine *dialog.Engine
+	Outbox *channels.Outbox
+	Redis  redis.UniversalClient
+	Store  *storage.Store
+}
+
+// Quiet is a logger that writes nothing.
+var Quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// New returns a kit whose engine files through the real REST API.
+func New(t testing.TB) *Kit {
+	t.Helper()
+	store := storagetest.SQLite(t)
+	var rdb redis.UniversalClient
+	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
+		opt, err := redis.ParseURL(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.DB = 2
+		rdb = redis.NewClient(opt)
+	} else {
+		rdb = redis.NewClient(&redis.Options{Addr: miniredis.RunT(t).Addr()})
+	}
+	t.Cleanup(func() { rdb.Close() })
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	srv := api.New(api.Config{Store: store, AdminToken: "kit-token", Logger: Quiet, Router: router})
+	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
+	filer := &dialog.RESTFiler{BaseURL: "http://lapor.internal", Token: "kit-token",
+		Client: &http.Client{Transport: dialog.HandlerTransport{Handler: srv.Handler()}}}
+	engine := dialog.New(rdb, out, filer, dialog.WithLogger(Quiet), dialog.WithRouter(router))
+	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store}
+}
+
+// Report finds a filed report by its tracking code.
+func (k *Kit) Report(t testing.TB, code string) storage.Report {
+	t.Helper()
+	r, err := k.Store.ReportByCode(context.Background(), code)
+	if err != nil {
+		t.Fatalf("report %q: %v", code, err)
+	}
+	return r
+}
