@@ -185,3 +185,32 @@ func TestTooManyRequestsWaitsRetryAfter(t *testing.T) {
 		t.Errorf("sent again after %v, before retry_after", wait)
 	}
 }
+
+func TestCallbackQueryIsAnsweredAndTaken(t *testing.T) {
+	r := newRig(t)
+	r.post(update(300, textMessage(11, "halo")), secret)
+	body := `{"update_id":301,"callback_query":{"id":"cb-1","from":{"id":11,"is_bot":false,"first_name":"Siti"},"chat_instance":"x","data":"1"}}`
+	if code := r.post(body, secret); code != http.StatusOK {
+		t.Fatalf("callback: %d", code)
+	}
+	answered := r.api.callsOf("answerCallbackQuery")
+	if len(answered) != 1 || answered[0].Params["callback_query_id"] != "cb-1" {
+		t.Errorf("answerCallbackQuery calls: %+v", answered)
+	}
+	if got := r.api.sent("11"); !strings.Contains(got[len(got)-1], "ceritakan") {
+		t.Errorf("the button's answer did not step the conversation: %q", got[len(got)-1])
+	}
+}
+
+func TestEditedMessagesDoNotStep(t *testing.T) {
+	r := newRig(t)
+	r.post(update(400, textMessage(12, "halo")), secret)
+	before := len(r.api.sent("12"))
+	edited := `{"update_id":401,"edited_message":{"message_id":1,"date":0,"text":"1","chat":{"id":12,"type":"private"}}}`
+	if code := r.post(edited, secret); code != http.StatusOK {
+		t.Fatalf("edited: %d", code)
+	}
+	if after := len(r.api.sent("12")); after != before {
+		t.Errorf("an edited message made %d replies", after-before)
+	}
+}
