@@ -5,35 +5,15 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"os"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/internal/redistest"
 )
 
-func testRedis(t *testing.T) redis.UniversalClient {
-	t.Helper()
-	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
-		opt, err := redis.ParseURL(u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opt.DB = 3
-		rdb := redis.NewClient(opt)
-		if err := rdb.FlushDB(context.Background()).Err(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { rdb.Close() })
-		return rdb
-	}
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { rdb.Close() })
-	return rdb
-}
+func testRedis(t *testing.T) redis.UniversalClient { return redistest.Client(t, 3) }
 
 // flaky fails each message's first sends with the errors it is given.
 type flaky struct {

@@ -7,48 +7,23 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/internal/redistest"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
-// testRedis is miniredis, or the server LAPOR_TEST_REDIS_URL names (its
-// database 2, emptied once per test binary, so other packages' keys stay).
-func testRedis(t testing.TB) redis.UniversalClient {
-	t.Helper()
-	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
-		opt, err := redis.ParseURL(u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opt.DB = 2
-		rdb := redis.NewClient(opt)
-		flushOnce.Do(func() {
-			if err := rdb.FlushDB(context.Background()).Err(); err != nil {
-				t.Fatalf("real Redis: %v", err)
-			}
-		})
-		t.Cleanup(func() { rdb.Close() })
-		return rdb
-	}
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { rdb.Close() })
-	return rdb
-}
-
-var flushOnce sync.Once
+// testRedis is miniredis, or database 2 of the server LAPOR_TEST_REDIS_URL names.
+func testRedis(t testing.TB) redis.UniversalClient { return redistest.Client(t, 2) }
 
 // backend is the REST API on a real store, reachable through a transport
 // that can be switched off to play an unreachable backend.

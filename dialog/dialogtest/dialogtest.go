@@ -1,5 +1,5 @@
 // Package dialogtest wires a conversation engine as production does, on
-// miniredis (or LAPOR_TEST_REDIS_URL's database 2) and SQLite, for the tests
+// miniredis (or LAPOR_TEST_REDIS_URL's database 4) and SQLite, for the tests
 // of channel adapters.
 package dialogtest
 
@@ -8,14 +8,13 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
 	"testing"
 
-	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/internal/redistest"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
@@ -36,18 +35,7 @@ var Quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func New(t testing.TB) *Kit {
 	t.Helper()
 	store := storagetest.SQLite(t)
-	var rdb redis.UniversalClient
-	if u := os.Getenv("LAPOR_TEST_REDIS_URL"); u != "" {
-		opt, err := redis.ParseURL(u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opt.DB = 2
-		rdb = redis.NewClient(opt)
-	} else {
-		rdb = redis.NewClient(&redis.Options{Addr: miniredis.RunT(t).Addr()})
-	}
-	t.Cleanup(func() { rdb.Close() })
+	rdb := redistest.Client(t, 4)
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
 	srv := api.New(api.Config{Store: store, AdminToken: "kit-token", Logger: Quiet, Router: router})
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
