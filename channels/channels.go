@@ -76,6 +76,9 @@ type Outbound struct {
 	// LocationButton, when set, is the label of a "send my location" button,
 	// for channels that have one.
 	LocationButton string `json:"location_button,omitempty"`
+	// EvenIfStopped sends the message to a citizen who opted out: the one
+	// message that confirms it.
+	EvenIfStopped bool `json:"even_if_stopped,omitempty"`
 }
 
 // Sender delivers outbound messages on one channel.

@@ -183,7 +183,7 @@ func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, 
 		o.ack(ctx, channel, m.ID, nil, time.Time{})
 		return
 	}
-	if stopped, err := o.Stopped(ctx, e.Msg.To); err != nil || stopped {
+	if stopped, err := o.Stopped(ctx, e.Msg.To); err != nil || (stopped && !e.Msg.EvenIfStopped) {
 		if err == nil {
 			o.ack(ctx, channel, m.ID, nil, time.Time{}) // they asked for nothing more
 		}

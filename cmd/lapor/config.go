@@ -24,6 +24,13 @@ type Config struct {
 	TelegramAPIURL        string
 	TelegramWebhookSecret string
 	TelegramMode          string
+
+	TwilioAccountSID       string
+	TwilioAuthToken        string
+	TwilioSMSFrom          string
+	TwilioWhatsAppFrom     string
+	TwilioWhatsAppTemplate string
+	TwilioAPIURL           string
 }
 
 type setting struct {
@@ -56,6 +63,18 @@ var settings = []setting{
 		func(c *Config) *string { return &c.TelegramWebhookSecret }},
 	{"telegram-mode", "LAPOR_TELEGRAM_MODE", "", "webhook or polling; empty: webhook when LAPOR_PUBLIC_URL is set, else polling",
 		func(c *Config) *string { return &c.TelegramMode }},
+	{"twilio-account-sid", "LAPOR_TWILIO_ACCOUNT_SID", "", "Twilio account SID (AC…); empty: the SMS and WhatsApp channels are off",
+		func(c *Config) *string { return &c.TwilioAccountSID }},
+	{"twilio-auth-token", "LAPOR_TWILIO_AUTH_TOKEN", "", "Twilio auth token: signs webhooks and authenticates the REST API",
+		func(c *Config) *string { return &c.TwilioAuthToken }},
+	{"twilio-sms-from", "LAPOR_TWILIO_SMS_FROM", "", "SMS sender: a number (+62…) or a messaging service SID (MG…)",
+		func(c *Config) *string { return &c.TwilioSMSFrom }},
+	{"twilio-whatsapp-from", "LAPOR_TWILIO_WHATSAPP_FROM", "", "WhatsApp sender, whatsapp:+62…",
+		func(c *Config) *string { return &c.TwilioWhatsAppFrom }},
+	{"twilio-whatsapp-template", "LAPOR_TWILIO_WHATSAPP_TEMPLATE", "", "ContentSid (HX…) of an approved one-variable template for messages outside the 24-hour window",
+		func(c *Config) *string { return &c.TwilioWhatsAppTemplate }},
+	{"twilio-api-url", "LAPOR_TWILIO_API_URL", "https://api.twilio.com", "Twilio REST API base URL (a test server or proxy)",
+		func(c *Config) *string { return &c.TwilioAPIURL }},
 }
 
 // parseConfig reads the settings from the environment, then from args.

@@ -42,6 +42,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	if err := startTelegram(runCtx, svc, log, &background); err != nil {
 		return err
 	}
+	if err := startTwilio(runCtx, svc, log, &background); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

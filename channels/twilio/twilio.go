@@ -1,0 +1,101 @@
+// Package twilio is the SMS and WhatsApp channel through Twilio: webhooks
+// that check Twilio's signature and turn its form posts into
+// channels.Inbound, delivery-status callbacks, and a sender built on
+// github.com/twilio/twilio-go.
+package twilio
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/sp4n-lapor/lapor/channels"
+	twilio "github.com/twilio/twilio-go"
+	"github.com/twilio/twilio-go/client"
+)
+
+// DefaultAPIURL is Twilio's REST API.
+const DefaultAPIURL = "https://api.twilio.com"
+
+// MaxMediaSize is the largest file taken from a citizen.
+const MaxMediaSize = 20 << 20
+
+// Config is what the channel needs.
+type Config struct {
+	AccountSID   string
+	AuthToken    string
+	SMSFrom      string // a number (+62…) or a messaging service SID (MG…)
+	WhatsAppFrom string // whatsapp:+62…
+	// WhatsAppTemplate is the ContentSid of an approved template with one
+	// variable, for messages outside WhatsApp's 24-hour window; without it
+	// such messages wait for the citizen's next message.
+	WhatsAppTemplate string
+	APIURL           string // DefaultAPIURL, or a test server or proxy
+	PublicURL        string // the base URL Twilio calls, for signatures and status callbacks
+	DataDir          string
+	// SendInterval paces messages from one sender number (an SMS long code
+	// sends about one segment a second); 0: one a second.
+	SendInterval time.Duration
+	Logger       *slog.Logger
+	HTTPClient   *http.Client // for media downloads; nil: 30 s timeout
+}
+
+// Handler takes an inbound message; an error means it was not taken.
+type Handler func(ctx context.Context, in channels.Inbound) error
+
+// Channel is the Twilio adapter for SMS and WhatsApp.
+type Channel struct {
+	cfg       Config
+	rest      *twilio.RestClient
+	validator client.RequestValidator
+	handle    Handler
+	out       *channels.Outbox
+	rdb       redis.UniversalClient
+	log       *slog.Logger
+	apiHost   string
+}
+
+// New returns the channel.
+func New(cfg Config, handle Handler, out *channels.Outbox, rdb redis.UniversalClient) (*Channel, error) {
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL
+	}
+	base, err := url.Parse(strings.TrimRight(cfg.APIURL, "/"))
+	if err != nil || base.Host == "" {
+		return nil, fmt.Errorf("twilio: API URL %q is not a URL", cfg.APIURL)
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.SendInterval == 0 {
+		cfg.SendInterval = time.Second
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	restHTTP := &http.Client{Timeout: 15 * time.Second, Transport: rewriteHost{base: base, next: http.DefaultTransport},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	rest := twilio.NewRestClientWithParams(twilio.ClientParams{
+		Username: cfg.AccountSID, Password: cfg.AuthToken, AccountSid: cfg.AccountSID,
+		Client: &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: restHTTP},
+	})
+	return &Channel{cfg: cfg, rest: rest, validator: client.NewRequestValidator(cfg.AuthToken), handle: handle,
+		out: out, rdb: rdb, log: cfg.Logger, apiHost: base.Hostname()}, nil
+}
+
+// rewriteHost sends twilio-go's requests to the configured API URL.
+type rewriteHost struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t rewriteHost) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host, r.Host = t.base.Scheme, t.base.Host, t.base.Host
+	return t.next.RoundTrip(r)
+}
