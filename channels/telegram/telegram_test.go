@@ -27,7 +27,7 @@ type rig struct {
 
 func newRig(t *testing.T) *rig {
 	api := newFakeAPI(t)
-	kit := dialogtest.New(t)
+	kit := dialogtest.New(t, 5)
 	dir := t.TempDir()
 	ch, err := New(Config{Token: testToken, APIURL: api.URL, WebhookSecret: secret, DataDir: dir, Logger: dialogtest.Quiet,
 		PerChatInterval: time.Millisecond},

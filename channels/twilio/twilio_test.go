@@ -28,7 +28,7 @@ type rig struct {
 
 func newRig(t *testing.T, template string) *rig {
 	api := newFakeTwilio(t)
-	kit := dialogtest.New(t)
+	kit := dialogtest.New(t, 6)
 	dir := t.TempDir()
 	ch, err := New(Config{AccountSID: testSID, AuthToken: testToken, SMSFrom: "+6281100001708", WhatsAppFrom: "whatsapp:+6281100001709",
 		WhatsAppTemplate: template, APIURL: api.URL, PublicURL: publicURL, DataDir: dir, SendInterval: time.Millisecond,
@@ -245,10 +245,11 @@ func TestWhatsAppOutsideTheWindow(t *testing.T) {
 	}
 
 	withTemplate := newRig(t, "HX0123456789abcdef0123456789abcdef")
+	notice.To.ID = "+6281234560017" // a citizen whose window is closed
 	if err := withTemplate.send.Send(context.Background(), notice); err != nil {
 		t.Fatal(err)
 	}
-	got := withTemplate.api.sentTo("whatsapp:" + to.ID)
+	got := withTemplate.api.sentTo("whatsapp:" + notice.To.ID)
 	if len(got) != 1 || got[0].Get("ContentSid") != "HX0123456789abcdef0123456789abcdef" ||
 		!strings.Contains(got[0].Get("ContentVariables"), "Instansi menjawab") {
 		t.Errorf("template message: %v", got)

@@ -1,6 +1,6 @@
 // Package dialogtest wires a conversation engine as production does, on
-// miniredis (or LAPOR_TEST_REDIS_URL's database 4) and SQLite, for the tests
-// of channel adapters.
+// miniredis (or a database of LAPOR_TEST_REDIS_URL's server) and SQLite, for
+// the tests of channel adapters.
 package dialogtest
 
 import (
@@ -31,11 +31,13 @@ type Kit struct {
 // Quiet is a logger that writes nothing.
 var Quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// New returns a kit whose engine files through the real REST API.
-func New(t testing.TB) *Kit {
+// New returns a kit whose engine files through the real REST API. redisDB
+// is the database used on a real Redis server: one per test package, since
+// packages run at once and each empties its database when it starts.
+func New(t testing.TB, redisDB int) *Kit {
 	t.Helper()
 	store := storagetest.SQLite(t)
-	rdb := redistest.Client(t, 4)
+	rdb := redistest.Client(t, redisDB)
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
 	srv := api.New(api.Config{Store: store, AdminToken: "kit-token", Logger: Quiet, Router: router})
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
