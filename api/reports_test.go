@@ -15,7 +15,7 @@ const goodReport = `{
   "region_code": "33.74",
   "location": {"text": "Jl. Sirojudin, Tembalang", "latitude": -7.05, "longitude": 110.44},
   "incident_date": "2026-10-01",
-  "reporter": {"name": "Budi Santoso", "channel": "sms", "address": "+6281234567890"},
+  "reporter": {"name": "Budi Santoso", "channel": "sms", "address": "+6281234567890", "phone": "+6281299990000"},
   "source": "sms"
 }`
 
@@ -48,7 +48,7 @@ func TestFileAndTrackReport(t *testing.T) {
 			if view["tracking_code"] != code || view["region_name"] != "Kota Semarang" || view["status_label"] != "Menunggu verifikasi" {
 				t.Errorf("public view = %v", view)
 			}
-			for _, secret := range []string{"Budi", "6281234567890", "reporter", "sms"} {
+			for _, secret := range []string{"Budi", "6281234567890", "6281299990000", "reporter", "sms"} {
 				if strings.Contains(string(g.Body), secret) {
 					t.Errorf("public view shows %q: %s", secret, g.Body)
 				}
@@ -147,6 +147,7 @@ func TestBadReportRequests(t *testing.T) {
 		{"latitude out of range", `{"type":"pengaduan","description":"jalan rusak parah","location":{"latitude":-97,"longitude":110}}`, asAdmin(), 422, "validation_failed", "location.latitude"},
 		{"address without channel", `{"type":"pengaduan","description":"jalan rusak parah","reporter":{"address":"+628123"}}`, asAdmin(), 422, "validation_failed", "reporter.channel"},
 		{"bad source", `{"type":"pengaduan","description":"jalan rusak parah","source":"fax"}`, asAdmin(), 422, "validation_failed", "source"},
+		{"bad phone", `{"type":"pengaduan","description":"jalan rusak parah","reporter":{"phone":"call me"}}`, asAdmin(), 422, "validation_failed", "reporter.phone"},
 		{"app posing as sms", `{"type":"pengaduan","description":"jalan rusak parah","source":"sms"}`, bearer(appKey), 422, "validation_failed", "source"},
 		{"unknown agency", `{"type":"pengaduan","description":"jalan rusak parah","agency_id":"kl-nope"}`, asAdmin(), 422, "validation_failed", "agency_id"},
 	}

@@ -48,6 +48,7 @@ type reporterRequest struct {
 	Name    string `json:"name"`
 	Channel string `json:"channel"`
 	Address string `json:"address"`
+	Phone   string `json:"phone"`
 }
 
 // Limits of report fields, in characters.
@@ -70,6 +71,7 @@ var (
 	reporterChannel = append(append([]string{}, channelSources...), "email", "web", "app")
 	appName         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,39}$`)
 	sha256Hex       = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	phoneNumber     = regexp.MustCompile(`^\+?[0-9]{8,15}$`)
 )
 
 // validator collects what is wrong with a request, field by field, in the
@@ -114,7 +116,7 @@ func (v *validator) oneOf(field, value string, allowed []string) {
 func (req *reportRequest) toReport(p *locales.Printer, who principal, today time.Time) (*storage.Report, []fieldError) {
 	v := &validator{p: p}
 	trim(&req.Type, &req.Title, &req.Description, &req.Sector, &req.RegionCode, &req.IncidentDate,
-		&req.Privacy, &req.Reporter.Name, &req.Reporter.Channel, &req.Reporter.Address, &req.Source, &req.AgencyID)
+		&req.Privacy, &req.Reporter.Name, &req.Reporter.Channel, &req.Reporter.Address, &req.Reporter.Phone, &req.Source, &req.AgencyID)
 	if req.Privacy == "" {
 		req.Privacy = storage.PrivacyNormal
 	}
@@ -136,6 +138,9 @@ func (req *reportRequest) toReport(p *locales.Printer, who principal, today time
 	v.oneOf("privacy", req.Privacy, privacyOptions)
 	v.length("reporter.name", req.Reporter.Name, 0, maxName)
 	v.length("reporter.address", req.Reporter.Address, 0, maxAddress)
+	if req.Reporter.Phone != "" && !phoneNumber.MatchString(req.Reporter.Phone) {
+		v.add("reporter.phone", "field_phone", nil)
+	}
 	if req.Reporter.Address != "" || req.Reporter.Channel != "" {
 		v.oneOf("reporter.channel", req.Reporter.Channel, reporterChannel)
 	}
@@ -144,6 +149,7 @@ func (req *reportRequest) toReport(p *locales.Printer, who principal, today time
 		Type: req.Type, Title: req.Title, Description: req.Description, Sector: req.Sector,
 		RegionCode: req.RegionCode, Privacy: req.Privacy,
 		ReporterName: req.Reporter.Name, ReporterChannel: req.Reporter.Channel, ReporterAddress: req.Reporter.Address,
+		ReporterPhone: req.Reporter.Phone,
 	}
 	if r.Title == "" {
 		r.Title = titleFrom(r.Description)

@@ -60,7 +60,8 @@ type Inbound struct {
 	Text        string       `json:"text,omitempty"`
 	Location    *Location    `json:"location,omitempty"`
 	Attachments []Attachment `json:"attachments,omitempty"`
-	Name        string       `json:"name,omitempty"` // the profile name the channel shows
+	Name        string       `json:"name,omitempty"`  // the profile name the channel shows
+	Phone       string       `json:"phone,omitempty"` // a phone number the citizen shared as their contact
 	ReceivedAt  time.Time    `json:"received_at"`
 }
 

@@ -48,6 +48,7 @@ type ReportContact struct {
 	Name    string `json:"name,omitempty"`
 	Channel string `json:"channel"`
 	Address string `json:"address"`
+	Phone   string `json:"phone,omitempty"`
 }
 
 // ReportFile is an attachment already stored in the data directory.

@@ -39,6 +39,7 @@ type Draft struct {
 	Since        bool                  `json:"since,omitempty"`
 	Attachments  []channels.Attachment `json:"files,omitempty"`
 	Name         string                `json:"name,omitempty"`
+	Phone        string                `json:"phone,omitempty"` // shared as a contact card
 	Privacy      string                `json:"privacy,omitempty"`
 	// Answered marks the optional steps the citizen has answered or skipped.
 	Answered map[Step]bool `json:"answered,omitempty"`

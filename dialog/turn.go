@@ -68,6 +68,14 @@ func (t *turn) run() error {
 		return t.command(cmd, arg)
 	}
 	st := t.st
+	if t.in.Phone != "" {
+		st.Draft.Phone = t.in.Phone
+		if text == "" && t.in.Location == nil && len(t.in.Attachments) == 0 {
+			t.say("bot_phone_saved", nil)
+			t.reprompt()
+			return nil
+		}
+	}
 	if t.inProgress() && !st.UpdatedAt.IsZero() && t.now.Sub(st.UpdatedAt) > t.e.resumeAfter {
 		st.ResumeStep, st.Step, st.Misses = st.Step, StepResume, 0
 		t.say("bot_resume", map[string]any{"What": clip(st.Draft.Description, 60)})
@@ -522,7 +530,7 @@ func (t *turn) report() Report {
 	r := Report{
 		Type: d.Type, Description: d.Description, RegionCode: d.RegionCode, IncidentDate: d.IncidentDate,
 		Privacy: d.Privacy, Source: source,
-		Reporter: ReportContact{Name: d.Name, Channel: reporterChannel(t.in.From.Channel), Address: t.in.From.ID},
+		Reporter: ReportContact{Name: d.Name, Channel: reporterChannel(t.in.From.Channel), Address: t.in.From.ID, Phone: d.Phone},
 	}
 	if d.LocationText != "" || d.Latitude != nil {
 		r.Location = &ReportPlace{Text: d.LocationText, Latitude: d.Latitude, Longitude: d.Longitude}

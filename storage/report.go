@@ -39,6 +39,7 @@ type Report struct {
 	ReporterName    string `gorm:"size:200"`
 	ReporterChannel string `gorm:"size:20"`
 	ReporterAddress string `gorm:"size:200"`
+	ReporterPhone   string `gorm:"size:20"`
 	Source          string `gorm:"size:80;index;not null"`
 
 	AgencyID          string `gorm:"size:80;index;not null"`

@@ -82,6 +82,9 @@ func (c *Channel) takeMessage(ctx context.Context, id int64, m *models.Message) 
 	if m.From != nil {
 		in.Name = m.From.FirstName
 	}
+	if ct := m.Contact; ct != nil && m.From != nil && ct.UserID == m.From.ID {
+		in.Phone = ct.PhoneNumber // their own number, from the "share my contact" button
+	}
 	switch {
 	case m.Venue != nil:
 		in.Location = &channels.Location{Latitude: m.Venue.Location.Latitude, Longitude: m.Venue.Location.Longitude,
@@ -103,7 +106,7 @@ func (c *Channel) takeMessage(ctx context.Context, id int64, m *models.Message) 
 			return err
 		}
 	}
-	if in.Text == "" && in.Location == nil && len(in.Attachments) == 0 {
+	if in.Text == "" && in.Location == nil && len(in.Attachments) == 0 && in.Phone == "" {
 		return nil // a sticker or the like: nothing for the conversation
 	}
 	return c.handle(ctx, in)

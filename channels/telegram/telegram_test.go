@@ -73,6 +73,13 @@ func TestWholeConversationWithPhotoAndLocation(t *testing.T) {
 	r.post(update(next(), loc), secret)
 	r.post(update(next(), textMessage(chat, "kota bandung")), secret)
 	r.post(update(next(), textMessage(chat, "kemarin")), secret)
+	contact := textMessage(chat, "")
+	delete(contact, "text")
+	contact["contact"] = map[string]any{"phone_number": "+6281234567001", "first_name": "Siti", "user_id": chat}
+	r.post(update(next(), contact), secret)
+	if got := r.api.sent("777001"); !strings.Contains(got[len(got)-2], "Nomor telepon") || !strings.Contains(got[len(got)-1], "foto") {
+		t.Fatalf("after the contact card: %q", got[len(got)-2:])
+	}
 	photo := textMessage(chat, "")
 	delete(photo, "text")
 	photo["caption"] = ""
@@ -100,7 +107,8 @@ func TestWholeConversationWithPhotoAndLocation(t *testing.T) {
 		t.Fatalf("no tracking code: %q", final)
 	}
 	rep := r.kit.Report(t, final[i:i+13])
-	if rep.Latitude == nil || *rep.Latitude != -6.9175 || rep.RegionCode != "32.73" || rep.Source != "telegram" || rep.ReporterAddress != "777001" {
+	if rep.Latitude == nil || *rep.Latitude != -6.9175 || rep.RegionCode != "32.73" || rep.Source != "telegram" || rep.ReporterAddress != "777001" ||
+		rep.ReporterPhone != "+6281234567001" {
 		t.Errorf("filed %+v", rep)
 	}
 	files, _ := filepath.Glob(filepath.Join(r.dir, "*", "*"))
