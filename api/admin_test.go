@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -76,6 +77,31 @@ func TestAdminErrors(t *testing.T) {
 	}
 	if a := ts.do("GET", "/api/v1/agencies/kl-pln", "").json(t); a["connected"] != true {
 		t.Errorf("a refused PATCH changed PLN: %v", a)
+	}
+}
+
+func TestReportMessageLog(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	body := strings.Replace(goodReport, `"source": "sms"`, `"source": "sms", "conversation_id": "c0ffee"`, 1)
+	code := ts.do("POST", "/api/v1/reports", body, asAdmin()...).json(t)["tracking_code"].(string)
+	log := ts.store.DeliveryLog()
+	to := channels.Address{Channel: channels.SMS, ID: "+6281234567890"}
+	if err := log.Sent(t.Context(), channels.Outbound{ID: "m1", To: to, Text: "Laporan terkirim", Conversation: "c0ffee"}, "SM1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := log.Delivered(t.Context(), "m1", "delivered", ""); err != nil {
+		t.Fatal(err)
+	}
+	r := ts.do("GET", "/api/v1/admin/reports/"+code+"/messages", "", asAdmin()...)
+	msgs, _ := r.json(t)["messages"].([]any)
+	if r.Code != http.StatusOK || len(msgs) != 1 || msgs[0].(map[string]any)["status"] != "delivered" {
+		t.Errorf("message log = %d %s", r.Code, r.Body)
+	}
+	if r := ts.do("GET", "/api/v1/admin/reports/"+code+"/messages", ""); r.Code != http.StatusUnauthorized {
+		t.Errorf("message log without a key: %d", r.Code)
+	}
+	if r := ts.do("GET", "/api/v1/admin/reports/LPR-0000-0000/messages", "", asAdmin()...); r.Code != http.StatusNotFound {
+		t.Errorf("message log of an unknown report: %d", r.Code)
 	}
 }
 

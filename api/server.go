@@ -27,6 +27,7 @@ type Store interface {
 	Connectivity(ctx context.Context) (storage.Connectivity, error)
 	CreateAPIKey(ctx context.Context, scope, label string) (string, storage.APIKey, error)
 	APIKeyByToken(ctx context.Context, token string) (storage.APIKey, error)
+	Messages(ctx context.Context, conversation string) ([]storage.Message, error)
 }
 
 // DefaultBodyLimit is the largest request body accepted, in bytes.
@@ -110,4 +111,5 @@ func (s *Server) routes() {
 	admin.POST("/apps/:name/keys", s.createAppKey)
 	admin.PATCH("/agencies/:id", s.updateAgency)
 	admin.GET("/connectivity", s.connectivity)
+	admin.GET("/reports/:code/messages", s.reportMessages)
 }

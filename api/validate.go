@@ -27,6 +27,8 @@ type reportRequest struct {
 	Source       string              `json:"source"`
 	AgencyID     string              `json:"agency_id"`
 	Attachments  []attachmentRequest `json:"attachments"`
+	// ConversationID links a report filed by a chat to that chat's messages.
+	ConversationID string `json:"conversation_id"`
 }
 
 // attachmentRequest names a file already stored in the data directory under
@@ -70,6 +72,7 @@ var (
 	channelSources  = []string{"telegram", "whatsapp", "sms", "widget"}
 	reporterChannel = append(append([]string{}, channelSources...), "email", "web", "app")
 	appName         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,39}$`)
+	conversationID  = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 	sha256Hex       = regexp.MustCompile(`^[0-9a-f]{64}$`)
 	phoneNumber     = regexp.MustCompile(`^\+?[0-9]{8,15}$`)
 )
@@ -173,6 +176,10 @@ func (req *reportRequest) toReport(p *locales.Printer, who principal, today time
 		}
 	}
 	r.Attachments = v.attachments(req.Attachments)
+	if req.ConversationID != "" && !conversationID.MatchString(req.ConversationID) {
+		v.add("conversation_id", "field_conversation_id", nil)
+	}
+	r.Conversation = req.ConversationID
 	return r, v.fields
 }
 

@@ -80,6 +80,19 @@ type Outbound struct {
 	// EvenIfStopped sends the message to a citizen who opted out: the one
 	// message that confirms it.
 	EvenIfStopped bool `json:"even_if_stopped,omitempty"`
+	// Conversation is the id of the conversation the message belongs to,
+	// which the report it files carries too: the key of its message log.
+	Conversation string `json:"conv,omitempty"`
+}
+
+// DeliveryLog keeps what happened to sent messages, for the message log of
+// the report their conversation filed.
+type DeliveryLog interface {
+	// Sent records a message the provider accepted, under its provider id.
+	Sent(ctx context.Context, m Outbound, providerID string) error
+	// Delivered records a status the provider reported for one of our
+	// messages (queued, sent, delivered, read, failed, undelivered).
+	Delivered(ctx context.Context, messageID, status, errorCode string) error
 }
 
 // Sender delivers outbound messages on one channel.

@@ -105,6 +105,7 @@ func (e *Engine) step(ctx context.Context, addr channels.Address, msgID string, 
 	for i := range replies {
 		replies[i].ID = replyID(addr, msgID, st, i)
 		replies[i].To = addr
+		replies[i].Conversation = st.ConvID
 	}
 	// Replies first: if saving fails, the retry makes the same replies with
 	// the same ids, which the outbox sends once.

@@ -34,6 +34,8 @@ type Report struct {
 	Reporter     ReportContact `json:"reporter"`
 	Source       string        `json:"source"`
 	Attachments  []ReportFile  `json:"attachments,omitempty"`
+	// ConversationID links the report to the messages of its conversation.
+	ConversationID string `json:"conversation_id,omitempty"`
 }
 
 // ReportPlace is the location of a report.

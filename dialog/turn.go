@@ -529,7 +529,7 @@ func (t *turn) report() Report {
 	}
 	r := Report{
 		Type: d.Type, Description: d.Description, RegionCode: d.RegionCode, IncidentDate: d.IncidentDate,
-		Privacy: d.Privacy, Source: source,
+		Privacy: d.Privacy, Source: source, ConversationID: t.st.ConvID,
 		Reporter: ReportContact{Name: d.Name, Channel: reporterChannel(t.in.From.Channel), Address: t.in.From.ID, Phone: d.Phone},
 	}
 	if d.LocationText != "" || d.Latitude != nil {

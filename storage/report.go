@@ -41,6 +41,9 @@ type Report struct {
 	ReporterAddress string `gorm:"size:200"`
 	ReporterPhone   string `gorm:"size:20"`
 	Source          string `gorm:"size:80;index;not null"`
+	// Conversation is the id of the chat that filed the report, whose
+	// messages are its message log.
+	Conversation string `gorm:"size:64;index"`
 
 	AgencyID          string `gorm:"size:80;index;not null"`
 	Status            string `gorm:"size:24;index;not null"`

@@ -50,8 +50,20 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 	if err := s.overall.Wait(ctx); err != nil {
 		return err
 	}
-	_, err = s.c.bot.SendMessage(ctx, &bot.SendMessageParams{ChatID: chatID, Text: m.Text, ReplyMarkup: keyboard(m)})
-	return sendError(err)
+	sent, err := s.c.bot.SendMessage(ctx, &bot.SendMessageParams{ChatID: chatID, Text: m.Text, ReplyMarkup: keyboard(m)})
+	if err != nil {
+		return sendError(err)
+	}
+	if log := s.c.cfg.Log; log != nil {
+		// Telegram reports no delivery later: sent is as far as it goes.
+		if err := log.Sent(ctx, m, strconv.Itoa(sent.ID)); err != nil {
+			s.c.log.Warn("telegram: log sent message", "message", m.ID, "err", err)
+		}
+		if err := log.Delivered(ctx, m.ID, "sent", ""); err != nil {
+			s.c.log.Warn("telegram: log sent message", "message", m.ID, "err", err)
+		}
+	}
+	return nil
 }
 
 func (s *Sender) chat(id int64) *rate.Limiter {

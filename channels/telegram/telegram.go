@@ -33,6 +33,8 @@ type Config struct {
 	HTTPClient    *http.Client // nil: a client with a 30 s timeout
 	// PerChatInterval is the pace of messages to one chat; 0: one a second.
 	PerChatInterval time.Duration
+	// Log, when set, keeps sent messages for the reports' message logs.
+	Log channels.DeliveryLog
 }
 
 // Handler takes an inbound message; an error means it was not taken.

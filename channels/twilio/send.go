@@ -71,8 +71,18 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 	if err := s.pace(from).Wait(ctx); err != nil {
 		return err
 	}
-	_, err := c.rest.Api.CreateMessage(p)
-	return sendError(err)
+	res, err := c.rest.Api.CreateMessage(p)
+	if err != nil {
+		return sendError(err)
+	}
+	sid := ""
+	if res.Sid != nil {
+		sid = *res.Sid
+	}
+	if err := c.cfg.Log.Sent(ctx, m, sid); err != nil {
+		c.log.Warn("twilio: log sent message", "message", m.ID, "err", err) // sent all the same
+	}
+	return nil
 }
 
 func (s *Sender) pace(from string) *rate.Limiter {

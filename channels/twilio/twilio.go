@@ -43,6 +43,8 @@ type Config struct {
 	SendInterval time.Duration
 	Logger       *slog.Logger
 	HTTPClient   *http.Client // for media downloads; nil: 30 s timeout
+	// Log keeps sent messages and their delivery statuses.
+	Log channels.DeliveryLog
 }
 
 // Handler takes an inbound message; an error means it was not taken.
@@ -64,6 +66,9 @@ type Channel struct {
 func New(cfg Config, handle Handler, out *channels.Outbox, rdb redis.UniversalClient) (*Channel, error) {
 	if cfg.APIURL == "" {
 		cfg.APIURL = DefaultAPIURL
+	}
+	if cfg.Log == nil {
+		return nil, fmt.Errorf("twilio: no delivery log")
 	}
 	base, err := url.Parse(strings.TrimRight(cfg.APIURL, "/"))
 	if err != nil || base.Host == "" {

@@ -32,7 +32,7 @@ func newRig(t *testing.T, template string) *rig {
 	dir := t.TempDir()
 	ch, err := New(Config{AccountSID: testSID, AuthToken: testToken, SMSFrom: "+6281100001708", WhatsAppFrom: "whatsapp:+6281100001709",
 		WhatsAppTemplate: template, APIURL: api.URL, PublicURL: publicURL, DataDir: dir, SendInterval: time.Millisecond,
-		Logger: dialogtest.Quiet}, kit.Engine.Handle, kit.Outbox, kit.Redis)
+		Logger: dialogtest.Quiet, Log: kit.Store.DeliveryLog()}, kit.Engine.Handle, kit.Outbox, kit.Redis)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,18 +192,40 @@ func TestSameMessageSidTwice(t *testing.T) {
 	}
 }
 
-func TestStatusCallback(t *testing.T) {
+// TestStatusCallbacksReachTheMessageLog files a report by SMS, then plays
+// Twilio's status callbacks for its replies (out of order, and one forged):
+// the report's message log shows each reply with its last real status.
+func TestStatusCallbacksReachTheMessageLog(t *testing.T) {
 	r := newRig(t, "")
-	form := url.Values{"MessageSid": {"SM123"}, "MessageStatus": {"delivered"}, "To": {"+6281234560005"}}
-	if code := r.post("/webhooks/twilio/status?id=sms%3A%2B62812%2Fx%2F0", form, ""); code != http.StatusNoContent {
-		t.Fatalf("status callback: %d", code)
+	from := "+6281234560005"
+	for _, text := range []string{"LAPOR lampu lalu lintas di simpang lima mati total sejak kemarin malam", "kota semarang", "lewati", "lewati", "1", "kirim"} {
+		r.sms(from, text)
 	}
-	d, ok, err := r.ch.DeliveryStatus(context.Background(), "sms:+62812/x/0")
-	if err != nil || !ok || d.Status != "delivered" || d.SID != "SM123" {
-		t.Errorf("delivery = %+v, %v, %v", d, ok, err)
+	sent := r.api.sentTo(from)
+	last := sent[len(sent)-1].Get("Body")
+	code := last[strings.Index(last, "LPR-"):][:13]
+	callback, _ := url.Parse(sent[0].Get("StatusCallback"))
+	path := callback.RequestURI()
+	status := func(s, sig string) int {
+		return r.post(path, url.Values{"MessageSid": {"SM1"}, "MessageStatus": {s}, "To": {from}}, sig)
 	}
-	if code := r.post("/webhooks/twilio/status?id=x", form, "forged"); code != http.StatusForbidden {
-		t.Errorf("forged status callback: %d", code)
+	for _, s := range []string{"sent", "delivered", "sent"} { // the late "sent" must not undo "delivered"
+		if got := status(s, ""); got != http.StatusNoContent {
+			t.Fatalf("status callback %s: %d", s, got)
+		}
+	}
+	if got := status("failed", "forged"); got != http.StatusForbidden {
+		t.Errorf("forged status callback: %d", got)
+	}
+	msgs, err := r.kit.Store.Messages(context.Background(), r.kit.Report(t, code).Conversation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != len(sent) {
+		t.Fatalf("message log has %d messages, %d were sent", len(msgs), len(sent))
+	}
+	if msgs[0].Status != "delivered" || msgs[0].ProviderID == "" || msgs[1].Status != "queued" {
+		t.Errorf("message log: %+v / %+v", msgs[0], msgs[1])
 	}
 }
 

@@ -31,6 +31,7 @@ type Config struct {
 	TwilioWhatsAppFrom     string
 	TwilioWhatsAppTemplate string
 	TwilioAPIURL           string
+	TwilioSendInterval     string
 }
 
 type setting struct {
@@ -75,6 +76,8 @@ var settings = []setting{
 		func(c *Config) *string { return &c.TwilioWhatsAppTemplate }},
 	{"twilio-api-url", "LAPOR_TWILIO_API_URL", "https://api.twilio.com", "Twilio REST API base URL (a test server or proxy)",
 		func(c *Config) *string { return &c.TwilioAPIURL }},
+	{"twilio-send-interval", "LAPOR_TWILIO_SEND_INTERVAL", "1s", "pace of messages from one sender number (an SMS long code sends about a segment a second)",
+		func(c *Config) *string { return &c.TwilioSendInterval }},
 }
 
 // parseConfig reads the settings from the environment, then from args.

@@ -31,6 +31,7 @@ func startTelegram(ctx context.Context, svc *service, log *slog.Logger, wg *sync
 	}
 	ch, err := telegram.New(telegram.Config{
 		Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, WebhookSecret: secret, DataDir: cfg.DataDir, Logger: log,
+		Log: svc.store.DeliveryLog(),
 	}, svc.engine.Handle, svc.outbox)
 	if err != nil {
 		return err

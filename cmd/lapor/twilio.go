@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/channels/twilio"
@@ -22,10 +24,15 @@ func startTwilio(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	if cfg.PublicURL == "" {
 		return errors.New("the Twilio channels need LAPOR_PUBLIC_URL: Twilio signs the URL it calls")
 	}
+	interval, err := time.ParseDuration(cfg.TwilioSendInterval)
+	if err != nil || interval <= 0 {
+		return fmt.Errorf("LAPOR_TWILIO_SEND_INTERVAL is %q: want a duration such as 1s or 200ms", cfg.TwilioSendInterval)
+	}
 	ch, err := twilio.New(twilio.Config{
-		AccountSID: cfg.TwilioAccountSID, AuthToken: cfg.TwilioAuthToken, SMSFrom: cfg.TwilioSMSFrom,
+		SendInterval: interval,
+		AccountSID:   cfg.TwilioAccountSID, AuthToken: cfg.TwilioAuthToken, SMSFrom: cfg.TwilioSMSFrom,
 		WhatsAppFrom: cfg.TwilioWhatsAppFrom, WhatsAppTemplate: cfg.TwilioWhatsAppTemplate, APIURL: cfg.TwilioAPIURL,
-		PublicURL: cfg.PublicURL, DataDir: cfg.DataDir, Logger: log,
+		PublicURL: cfg.PublicURL, DataDir: cfg.DataDir, Logger: log, Log: svc.store.DeliveryLog(),
 	}, svc.engine.Handle, svc.outbox, svc.rdb)
 	if err != nil {
 		return err
