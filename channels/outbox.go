@@ -189,24 +189,29 @@ func (o *Outbox) deliver(ctx context.Context, channel string, m redis.XMessage, 
 		}
 		return
 	}
+	// Skip a reply already sent (the same turn enqueued twice). The mark is
+	// set after the send: a crash in between sends it again rather than
+	// never.
 	if e.Msg.ID != "" {
-		first, err := o.rdb.SetNX(ctx, sentKey(channel, e.Msg.ID), 1, sentTTL).Result()
+		sent, err := o.rdb.Exists(ctx, sentKey(channel, e.Msg.ID)).Result()
 		if err != nil {
 			o.log.Warn("outbox: dedupe", "channel", channel, "err", err)
 			return // left pending; tried again later
 		}
-		if !first {
+		if sent > 0 {
 			o.ack(ctx, channel, m.ID, nil, time.Time{})
 			return
 		}
 	}
 	err := s.Send(ctx, e.Msg)
 	if err == nil {
+		if e.Msg.ID != "" {
+			if err := o.rdb.Set(ctx, sentKey(channel, e.Msg.ID), 1, sentTTL).Err(); err != nil {
+				o.log.Warn("outbox: mark sent", "channel", channel, "err", err)
+			}
+		}
 		o.ack(ctx, channel, m.ID, nil, time.Time{})
 		return
-	}
-	if e.Msg.ID != "" {
-		o.rdb.Del(context.WithoutCancel(ctx), sentKey(channel, e.Msg.ID)) // not sent after all
 	}
 	if ctx.Err() != nil {
 		return // left pending; sent again at the next start

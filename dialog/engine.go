@@ -6,6 +6,8 @@ package dialog
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -119,9 +121,12 @@ func (e *Engine) step(ctx context.Context, addr channels.Address, msgID string, 
 	return nil
 }
 
+// replyID names a reply stably (the same turn gives the same ids) without
+// the citizen's address in it, since ids reach logs and callback URLs.
 func replyID(addr channels.Address, msgID string, st *State, i int) string {
 	if msgID == "" {
 		msgID = st.ConvID + "." + string(st.Step)
 	}
-	return addr.String() + "/" + msgID + "/" + strconv.Itoa(i)
+	sum := sha256.Sum256([]byte(addr.String() + "\x00" + msgID))
+	return hex.EncodeToString(sum[:12]) + "-" + strconv.Itoa(i)
 }
