@@ -33,8 +33,8 @@ type APIKey struct {
 	LastUsedAt *time.Time
 }
 
-// HashKey returns the stored form of a key.
-func HashKey(key string) string {
+// hashKey returns the stored form of a key.
+func hashKey(key string) string {
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:])
 }
@@ -50,7 +50,7 @@ func (s *Store) CreateAPIKey(ctx context.Context, scope, label string) (string, 
 		return "", APIKey{}, err
 	}
 	key := keyPrefix + hex.EncodeToString(secret)
-	k := APIKey{Hash: HashKey(key), Hint: key[:len(keyPrefix)+6], Scope: scope, Label: label}
+	k := APIKey{Hash: hashKey(key), Hint: key[:len(keyPrefix)+6], Scope: scope, Label: label}
 	if err := s.db.WithContext(ctx).Create(&k).Error; err != nil {
 		return "", APIKey{}, fmt.Errorf("create api key: %w", err)
 	}
@@ -63,7 +63,7 @@ func (s *Store) APIKeyByToken(ctx context.Context, token string) (APIKey, error)
 		return APIKey{}, ErrNotFound
 	}
 	var k APIKey
-	err := s.db.WithContext(ctx).Where("hash = ? AND revoked_at IS NULL", HashKey(token)).Take(&k).Error
+	err := s.db.WithContext(ctx).Where("hash = ? AND revoked_at IS NULL", hashKey(token)).Take(&k).Error
 	if err != nil {
 		return APIKey{}, notFound(err)
 	}
