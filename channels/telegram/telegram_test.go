@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -101,21 +99,12 @@ func TestWholeConversationWithPhotoAndLocation(t *testing.T) {
 	}
 	r.post(update(next(), textMessage(chat, "kirim")), secret)
 	sent = r.api.sent("777001")
-	final := sent[len(sent)-1]
-	i := strings.Index(final, "LPR-")
-	if i < 0 {
-		t.Fatalf("no tracking code: %q", final)
-	}
-	rep := r.kit.Report(t, final[i:i+13])
+	rep := r.kit.Filed(t, sent[len(sent)-1])
 	if rep.Latitude == nil || *rep.Latitude != -6.9175 || rep.RegionCode != "32.73" || rep.Source != "telegram" || rep.ReporterAddress != "777001" ||
 		rep.ReporterPhone != "+6281234567001" {
 		t.Errorf("filed %+v", rep)
 	}
-	files, _ := filepath.Glob(filepath.Join(r.dir, "*", "*"))
-	if len(files) != 1 {
-		t.Fatalf("stored files: %v", files)
-	}
-	if b, _ := os.ReadFile(files[0]); string(b) != "\xff\xd8\xff jpeg bytes of a broken road" {
+	if b := dialogtest.OnlyFile(t, r.dir); string(b) != "\xff\xd8\xff jpeg bytes of a broken road" {
 		t.Errorf("stored the wrong size of the photo: %q", b)
 	}
 }

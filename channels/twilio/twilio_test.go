@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -105,12 +103,7 @@ func TestWholeSMSConversation(t *testing.T) {
 			t.Errorf("an SMS of %d segments: %q", channels.Segments(body), body)
 		}
 	}
-	last := sent[len(sent)-1].Get("Body")
-	i := strings.Index(last, "LPR-")
-	if i < 0 {
-		t.Fatalf("no tracking code: %q", last)
-	}
-	rep := r.kit.Report(t, last[i:i+13])
+	rep := r.kit.Filed(t, sent[len(sent)-1].Get("Body"))
 	if rep.Source != "sms" || rep.ReporterAddress != from || rep.RegionCode != "33.74" || rep.Privacy != "anonim" {
 		t.Errorf("filed %+v", rep)
 	}
@@ -147,20 +140,12 @@ func TestWhatsAppWithPhotoAndPin(t *testing.T) {
 	}
 	wa(url.Values{"Body": {"kirim"}})
 	sent = bodies(r.api.sentTo("whatsapp:" + from))
-	last := sent[len(sent)-1]
-	i := strings.Index(last, "LPR-")
-	if i < 0 {
-		t.Fatalf("no tracking code: %q", last)
-	}
-	rep := r.kit.Report(t, last[i:i+13])
+	rep := r.kit.Filed(t, sent[len(sent)-1])
 	if rep.Latitude == nil || *rep.Latitude != -6.2088 || rep.Source != "whatsapp" {
 		t.Errorf("filed %+v", rep)
 	}
-	files, _ := filepath.Glob(filepath.Join(r.dir, "*", "*"))
-	if len(files) != 1 {
-		t.Fatalf("stored files %v: want the photo and not the file from another host", files)
-	}
-	if b, _ := os.ReadFile(files[0]); string(b) != "photo of a flooded street" {
+	// The photo, and not the file from another host.
+	if b := dialogtest.OnlyFile(t, r.dir); string(b) != "photo of a flooded street" {
 		t.Errorf("stored %q", b)
 	}
 }
@@ -202,8 +187,7 @@ func TestStatusCallbacksReachTheMessageLog(t *testing.T) {
 		r.sms(from, text)
 	}
 	sent := r.api.sentTo(from)
-	last := sent[len(sent)-1].Get("Body")
-	code := last[strings.Index(last, "LPR-"):][:13]
+	rep := r.kit.Filed(t, sent[len(sent)-1].Get("Body"))
 	callback, _ := url.Parse(sent[0].Get("StatusCallback"))
 	path := callback.RequestURI()
 	status := func(s, sig string) int {
@@ -217,7 +201,7 @@ func TestStatusCallbacksReachTheMessageLog(t *testing.T) {
 	if got := status("failed", "forged"); got != http.StatusForbidden {
 		t.Errorf("forged status callback: %d", got)
 	}
-	msgs, err := r.kit.Store.Messages(context.Background(), r.kit.Report(t, code).Conversation)
+	msgs, err := r.kit.Store.Messages(context.Background(), rep.Conversation)
 	if err != nil {
 		t.Fatal(err)
 	}

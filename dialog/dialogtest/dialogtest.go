@@ -8,6 +8,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -55,4 +58,29 @@ func (k *Kit) Report(t testing.TB, code string) storage.Report {
 		t.Fatalf("report %q: %v", code, err)
 	}
 	return r
+}
+
+// Filed finds the report whose tracking code a reply gives.
+func (k *Kit) Filed(t testing.TB, reply string) storage.Report {
+	t.Helper()
+	i := strings.Index(reply, "LPR-")
+	if i < 0 || len(reply) < i+13 {
+		t.Fatalf("no tracking code in %q", reply)
+	}
+	return k.Report(t, reply[i:i+13])
+}
+
+// OnlyFile returns the content of the one file stored under a data
+// directory, failing the test when there is not exactly one.
+func OnlyFile(t testing.TB, dataDir string) []byte {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dataDir, "*", "*"))
+	if len(files) != 1 {
+		t.Fatalf("stored files: %v, want one", files)
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
