@@ -14,11 +14,10 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Telegram's limits for bots: about one message a second to a chat (short
-// bursts pass), about thirty a second overall; we keep under both.
+// Telegram's limits for bots: about one message a second to a chat, about
+// thirty a second overall; we keep under both.
 const (
 	defaultPerChatInterval = time.Second
-	perChatBurst           = 3
 	overallPerSec          = 25
 )
 
@@ -74,7 +73,7 @@ func (s *Sender) chat(id int64) *rate.Limiter {
 	}
 	l, ok := s.chats[id]
 	if !ok {
-		l = rate.NewLimiter(rate.Every(s.c.cfg.PerChatInterval), perChatBurst)
+		l = rate.NewLimiter(rate.Every(s.c.cfg.PerChatInterval), 1)
 		s.chats[id] = l
 	}
 	return l
