@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/locales"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
@@ -32,7 +33,7 @@ type reportRequest struct {
 }
 
 // attachmentRequest names a file already stored in the data directory under
-// its SHA-256 (see storage.AttachmentPath), as the channel adapters store them.
+// its SHA-256 (see channels.FilePath), as the channel adapters store them.
 type attachmentRequest struct {
 	ContentType string `json:"content_type"`
 	Size        int64  `json:"size"`
@@ -201,7 +202,7 @@ func (v *validator) attachments(files []attachmentRequest) []storage.Attachment 
 		v.length(field+".file_name", f.FileName, 0, 255)
 		out = append(out, storage.Attachment{
 			ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName,
-			StoragePath: storage.AttachmentPath(f.SHA256),
+			StoragePath: channels.FilePath(f.SHA256),
 		})
 	}
 	return out

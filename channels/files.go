@@ -13,9 +13,17 @@ import (
 // ErrTooLarge is returned when a file is over the size limit.
 var ErrTooLarge = errors.New("file too large")
 
-// StoreFile copies a file a citizen sent into dataDir, named by its SHA-256
-// under a folder of its first two characters (the layout of
-// storage.AttachmentPath), reading at most limit bytes.
+// FilePath is where a file is stored, relative to the data directory: named
+// by its SHA-256, under a folder of its first two characters.
+func FilePath(sha256 string) string {
+	if len(sha256) < 2 {
+		return sha256
+	}
+	return filepath.Join(sha256[:2], sha256)
+}
+
+// StoreFile copies a file a citizen sent into dataDir at FilePath, reading
+// at most limit bytes.
 func StoreFile(dataDir string, r io.Reader, limit int64, contentType, name string) (Attachment, error) {
 	tmp, err := os.CreateTemp(dataDir, "upload-*")
 	if err != nil {
@@ -34,8 +42,8 @@ func StoreFile(dataDir string, r io.Reader, limit int64, contentType, name strin
 		return Attachment{}, ErrTooLarge
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
-	rel := filepath.Join(sum[:2], sum)
-	if err := os.MkdirAll(filepath.Join(dataDir, sum[:2]), 0o750); err != nil {
+	rel := FilePath(sum)
+	if err := os.MkdirAll(filepath.Join(dataDir, filepath.Dir(rel)), 0o750); err != nil {
 		return Attachment{}, fmt.Errorf("store file: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), filepath.Join(dataDir, rel)); err != nil {

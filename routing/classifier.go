@@ -26,7 +26,6 @@ type Classification struct {
 	Words        []string // the complaint's words that weighed most for the sector
 	Alternatives []Scored // the next most likely sectors
 	Type         string
-	TypeScore    float64
 	Place        Place
 }
 
@@ -56,7 +55,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 	tr := rank(c.typ.classes, c.typ.predict(allTerms(title, text)))
 	out := Classification{
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
-		Type: tr[0].Label, TypeScore: tr[0].Probability,
+		Type:  tr[0].Label,
 		Place: c.gaz.Find(title + ". " + text),
 	}
 	out.Words = c.decidingWords(terms, ranked[0].Label)

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strings"
 	"time"
 )
 
@@ -26,7 +27,6 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	for i, e := range ex {
 		sectors[i], types[i] = e.Sector, e.Type
 	}
-	var results []Classification
 	var elapsed time.Duration
 	var classified int
 	ours := crossValidate(ex, k, func(train []Example) func(Example) string {
@@ -36,13 +36,12 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 			r := c.Classify(e.Title, e.Text)
 			elapsed += time.Since(start)
 			classified++
-			results = append(results, r)
 			return r.Sector + "|" + r.Type
 		}
 	})
 	ps, pt := make([]string, len(ex)), make([]string, len(ex))
 	for i, p := range ours {
-		ps[i], pt[i], _ = cut(p, "|")
+		ps[i], pt[i], _ = strings.Cut(p, "|")
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
@@ -79,13 +78,4 @@ func naiveBayesOn(label func(Example) string) func([]Example) func(Example) stri
 		m := trainNaiveBayes(docs, ls)
 		return func(e Example) string { return m.classify(bagOfWords(e.Title + " " + e.Text)) }
 	}
-}
-
-func cut(s, sep string) (string, string, bool) {
-	for i := 0; i+len(sep) <= len(s); i++ {
-		if s[i:i+len(sep)] == sep {
-			return s[:i], s[i+len(sep):], true
-		}
-	}
-	return s, "", false
 }

@@ -68,10 +68,6 @@ func (a Agency) SectorCodes() []string {
 	return out
 }
 
-// IsInstitution reports whether the agency counts towards the connectivity
-// target (institutions do, their units do not).
-func (a Agency) IsInstitution() bool { return a.Kind != KindUnit }
-
 func (a *Agency) updateConnected() {
 	a.Connected = a.DecreeOnFile && a.ActivatedAt != nil &&
 		(a.Receives == ReceiveInbox || (a.Receives == ReceiveWebhook && a.WebhookURL != ""))

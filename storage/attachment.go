@@ -1,9 +1,6 @@
 package storage
 
-import (
-	"path/filepath"
-	"time"
-)
+import "time"
 
 // Attachment is a file a reporter sent as evidence, stored under the data
 // directory and named by its SHA-256.
@@ -17,13 +14,4 @@ type Attachment struct {
 	SHA256      string  `gorm:"size:64;index;not null"`
 	StoragePath string  `gorm:"size:500;not null"`
 	CreatedAt   time.Time
-}
-
-// AttachmentPath is where a file is stored, relative to the data directory:
-// named by its SHA-256, under a folder of its first two characters.
-func AttachmentPath(sha256 string) string {
-	if len(sha256) < 2 {
-		return sha256
-	}
-	return filepath.Join(sha256[:2], sha256)
 }
