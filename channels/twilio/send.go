@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -114,6 +115,9 @@ func sendError(err error) error {
 	if !errors.As(err, &te) {
 		return &channels.SendError{Err: err, Retryable: true} // the network: try again
 	}
+	// Twilio's message often quotes the number ("The 'To' number +62… is
+	// not valid"); the code says as much and keeps it out of logs.
+	err = fmt.Errorf("twilio error %d (HTTP %d)", te.Code, te.Status)
 	switch {
 	case te.Code == errOptedOut:
 		return &channels.SendError{Err: err, Stopped: true}

@@ -282,5 +282,8 @@ func TestSendErrors(t *testing.T) {
 		if !errorsAs(err, &se) || se.Retryable != tt.retryable || se.Stopped != tt.stopped {
 			t.Errorf("%s: %#v", tt.fail, err)
 		}
+		if strings.Contains(err.Error(), "Phone Number") || !strings.Contains(err.Error(), "twilio error") {
+			t.Errorf("the error for logs is %q: want the code, not Twilio's message", err)
+		}
 	}
 }
