@@ -89,11 +89,8 @@ func (s *Server) createReport(c *gin.Context) {
 	if agency.ID != "" {
 		decision.AgencyID, decision.AgencyName = agency.ID, agency.Name
 		decision.Confidence, decision.Fallback, decision.Alternatives = 1, routing.FallbackNone, nil
-	} else if agency, err = s.cfg.Store.Agency(ctx, decision.AgencyID); err != nil {
-		s.internal(c, "look up routed agency", err)
-		return
 	}
-	report.AgencyID = agency.ID
+	report.AgencyID = decision.AgencyID
 	report.Sector = decision.Sector
 	report.RegionCode = decision.RegionCode
 	if report.Type == "" {
@@ -113,14 +110,14 @@ func (s *Server) createReport(c *gin.Context) {
 	filed, err := s.cfg.Store.File(ctx, storage.Filing{
 		Report: report,
 		Events: []storage.ReportEvent{{
-			Kind: storage.EventRouted, Actor: "system", AgencyID: agency.ID, Note: string(decision.Fallback),
+			Kind: storage.EventRouted, Actor: "system", AgencyID: decision.AgencyID, Note: string(decision.Fallback),
 		}},
 		Actor:       actor,
 		Principal:   who.Scope,
 		Key:         key,
 		RequestHash: hex.EncodeToString(sum[:]),
 		Respond: func(r *storage.Report) (int, []byte, error) {
-			body, err := json.Marshal(s.filedView(p, r, agency, decision))
+			body, err := json.Marshal(s.filedView(p, r, decision))
 			return http.StatusCreated, body, err
 		},
 	})
@@ -136,18 +133,18 @@ func (s *Server) createReport(c *gin.Context) {
 		c.Header("Idempotent-Replayed", "true")
 	} else {
 		s.metrics.reportsFiled.WithLabelValues(report.Source, report.Type).Inc()
-		s.cfg.Logger.Info("report filed", "report", report.TrackingCode, "agency", agency.ID, "source", report.Source)
+		s.cfg.Logger.Info("report filed", "report", report.TrackingCode, "agency", decision.AgencyID, "source", report.Source)
 	}
 	c.Data(filed.StatusCode, "application/json; charset=utf-8", filed.Body)
 }
 
-func (s *Server) filedView(p *locales.Printer, r *storage.Report, agency storage.Agency, d routing.Decision) filedView {
+func (s *Server) filedView(p *locales.Printer, r *storage.Report, d routing.Decision) filedView {
 	v := filedView{
 		TrackingCode: r.TrackingCode,
 		Status:       r.Status,
 		StatusLabel:  p.T("status_"+r.Status, nil),
 		Type:         r.Type,
-		Agency:       agencyRef{ID: agency.ID, Name: agency.Name},
+		Agency:       agencyRef{ID: d.AgencyID, Name: d.AgencyName},
 		Routing: routingView{
 			Sector: d.Sector, RegionCode: d.RegionCode, Confidence: d.Confidence,
 			Fallback: string(d.Fallback), Words: d.Words, Alternatives: d.Alternatives,
