@@ -10,12 +10,22 @@ import (
 var (
 	sectorOptions = linearOptions{epochs: 30, rate: 1, minDF: 2, balance: 0.5}
 	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2}
+	regionOptions = linearOptions{epochs: 30, rate: 1, minDF: 2}
 )
+
+// noRegion is the region model's class for complaints that name no kab/kota
+// (those the admin sent to a national body).
+const noRegion = "-"
+
+// MinRegionConfidence is the probability from which the region model's
+// guess is taken when the text names no place the gazetteer knows.
+const MinRegionConfidence = 0.5
 
 // Classifier reads a complaint's sector, type and region.
 type Classifier struct {
 	sector *linear
 	typ    *linear
+	region *linear // the kab/kota a complaint is about, learned from its words
 	gaz    *Gazetteer
 }
 
@@ -26,7 +36,20 @@ type Classification struct {
 	Words        []string // the complaint's words that weighed most for the sector
 	Alternatives []Scored // the next most likely sectors
 	Type         string
-	Place        Place
+	Place        Place  // the place the text names
+	Region       Scored // the kab/kota the words suggest when Place has none
+}
+
+// RegionCode is the kab/kota the complaint is about: the one it names, else
+// the region model's guess when sure enough, else "".
+func (c Classification) RegionCode() string {
+	if c.Place.Found() {
+		return c.Place.KabKota.Code
+	}
+	if c.Region.Label != noRegion && c.Region.Probability >= MinRegionConfidence {
+		return c.Region.Label
+	}
+	return ""
 }
 
 // Scored is a label with its probability.
@@ -38,14 +61,19 @@ type Scored struct {
 // TrainClassifier learns from labelled complaints.
 func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 	var sdocs, tdocs [][]string
-	var sl, tl []string
+	var sl, tl, rl []string
 	for _, e := range ex {
 		sdocs = append(sdocs, sectorTerms(e.Title, e.Text))
 		sl = append(sl, e.Sector)
 		tdocs = append(tdocs, allTerms(e.Title, e.Text))
 		tl = append(tl, e.Type)
+		rl = append(rl, kabKotaOf(e.RegionCode))
+		if rl[len(rl)-1] == "" {
+			rl[len(rl)-1] = noRegion
+		}
 	}
-	return &Classifier{sector: trainLinear(sdocs, sl, sectorOptions), typ: trainLinear(tdocs, tl, typeOptions), gaz: gaz}
+	return &Classifier{sector: trainLinear(sdocs, sl, sectorOptions), typ: trainLinear(tdocs, tl, typeOptions),
+		region: trainLinear(sdocs, rl, regionOptions), gaz: gaz}
 }
 
 // Classify reads a complaint.
@@ -57,6 +85,9 @@ func (c *Classifier) Classify(title, text string) Classification {
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
 		Type:  tr[0].Label,
 		Place: c.gaz.Find(title + ". " + text),
+	}
+	if !out.Place.Found() {
+		out.Region = rank(c.region.classes, c.region.predict(terms))[0]
 	}
 	out.Words = c.decidingWords(terms, ranked[0].Label)
 	return out

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -8,19 +9,22 @@ import (
 // Evaluation is the result of cross-validating the classifier on labelled
 // complaints, beside a plain naive Bayes baseline.
 type Evaluation struct {
-	Folds            int     `json:"folds"`
-	Sector           Scores  `json:"sector"`
-	SectorBaseline   Scores  `json:"sector_naive_bayes"`
-	Type             Scores  `json:"type"`
-	TypeBaseline     Scores  `json:"type_naive_bayes"`
-	Region           Scores  `json:"region"` // over the examples whose label names a kab/kota
-	RegionFound      float64 `json:"region_found"`
+	Folds          int     `json:"folds"`
+	Sector         Scores  `json:"sector"`
+	SectorBaseline Scores  `json:"sector_naive_bayes"`
+	Type           Scores  `json:"type"`
+	TypeBaseline   Scores  `json:"type_naive_bayes"`
+	Region         Scores  `json:"region"`         // over the examples whose label names a kab/kota
+	RegionNamed    Scores  `json:"region_named"`   // over those of them whose text names a kab/kota
+	RegionFound    float64 `json:"region_found"`   // the share whose text names a kab/kota
+	RegionGuessed  float64 `json:"region_guessed"` // the share the region model placed
+
 	ComplaintsPerSec float64 `json:"complaints_per_second"`
 }
 
-// Evaluate cross-validates the classifier on ex in k folds. Region needs no
-// training: it is the gazetteer's reading, scored on the examples labelled
-// with a kab/kota (a label naming only a province is left out).
+// Evaluate cross-validates the classifier on ex in k folds. Region is scored
+// on the examples labelled with a kab/kota (a label naming only a province is
+// left out): the place the gazetteer finds, else the region model's guess.
 func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	ev := Evaluation{Folds: k}
 	sectors, types := make([]string, len(ex)), make([]string, len(ex))
@@ -36,34 +40,36 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 			r := c.Classify(e.Title, e.Text)
 			elapsed += time.Since(start)
 			classified++
-			return r.Sector + "|" + r.Type
+			return strings.Join([]string{r.Sector, r.Type, r.RegionCode(), strconv.FormatBool(r.Place.Found())}, "|")
 		}
 	})
-	ps, pt := make([]string, len(ex)), make([]string, len(ex))
+	ps, pt, pr, named := make([]string, len(ex)), make([]string, len(ex)), make([]string, len(ex)), make([]string, len(ex))
 	for i, p := range ours {
-		ps[i], pt[i], _ = strings.Cut(p, "|")
+		f := strings.Split(p, "|")
+		ps[i], pt[i], pr[i], named[i] = f[0], f[1], f[2], f[3]
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
 	ev.SectorBaseline = score(sectors, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Sector })))
 	ev.TypeBaseline = score(types, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Type })))
 
-	var want, got []string
-	found := 0
-	for _, e := range ex {
+	var want, got, wantNamed, gotNamed []string
+	guessed := 0
+	for i, e := range ex {
 		if len(e.RegionCode) != 5 { // "33.74": a kab/kota
 			continue
 		}
-		p := gaz.Find(e.Title + ". " + e.Text)
-		code := ""
-		if p.Found() {
-			code = p.KabKota.Code
-			found++
+		want, got = append(want, e.RegionCode), append(got, pr[i])
+		if named[i] == "true" {
+			wantNamed, gotNamed = append(wantNamed, e.RegionCode), append(gotNamed, pr[i])
+		} else if pr[i] != "" {
+			guessed++
 		}
-		want, got = append(want, e.RegionCode), append(got, code)
 	}
 	ev.Region = score(want, got)
-	ev.RegionFound = float64(found) / float64(len(want))
+	ev.RegionNamed = score(wantNamed, gotNamed)
+	ev.RegionFound = float64(len(wantNamed)) / float64(len(want))
+	ev.RegionGuessed = float64(guessed) / float64(len(want))
 	return ev
 }
 

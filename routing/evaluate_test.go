@@ -11,7 +11,7 @@ func TestCrossValidation(t *testing.T) {
 	ev := Evaluate(DevSet(), 5, DefaultGazetteer())
 	t.Logf("sector: %+v (naive Bayes %+v)", ev.Sector, ev.SectorBaseline)
 	t.Logf("type:   %+v (naive Bayes %+v)", ev.Type, ev.TypeBaseline)
-	t.Logf("region: %+v, found in %.2f", ev.Region, ev.RegionFound)
+	t.Logf("region: %+v; named in %.2f (%+v), guessed in %.2f", ev.Region, ev.RegionFound, ev.RegionNamed, ev.RegionGuessed)
 	if ev.Sector.Accuracy <= ev.SectorBaseline.Accuracy || ev.Sector.MacroF1 <= ev.SectorBaseline.MacroF1 {
 		t.Errorf("the classifier does no better than naive Bayes on sector")
 	}

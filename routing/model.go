@@ -27,7 +27,7 @@ type savedLinear struct {
 }
 
 type savedClassifier struct {
-	Sector, Type savedLinear
+	Sector, Type, Region savedLinear
 }
 
 func saveLinear(m *linear) savedLinear {
@@ -79,7 +79,7 @@ func WriteModel(w io.Writer, c *Classifier) error {
 	if err != nil {
 		return err
 	}
-	if err := gob.NewEncoder(zw).Encode(savedClassifier{Sector: saveLinear(c.sector), Type: saveLinear(c.typ)}); err != nil {
+	if err := gob.NewEncoder(zw).Encode(savedClassifier{Sector: saveLinear(c.sector), Type: saveLinear(c.typ), Region: saveLinear(c.region)}); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -95,7 +95,7 @@ func readModel(r io.Reader, gaz *Gazetteer) (*Classifier, error) {
 	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
 		return nil, err
 	}
-	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), gaz: gaz}, nil
+	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), region: s.Region.load(), gaz: gaz}, nil
 }
 
 var embeddedModel = sync.OnceValues(func() (*Classifier, error) {

@@ -54,8 +54,8 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		d.Sector, d.Confidence, d.Words = req.Sector, 1, nil
 	}
 	d.RegionCode = kabKotaOf(req.RegionCode)
-	if d.RegionCode == "" && c.Place.Found() {
-		d.RegionCode = c.Place.KabKota.Code
+	if d.RegionCode == "" {
+		d.RegionCode = c.RegionCode()
 	}
 	if req.RegionCode != "" && d.RegionCode == "" {
 		d.RegionCode = req.RegionCode // a province

@@ -151,8 +151,9 @@ func evaluate(path string, folds int, stdout io.Writer) error {
 	}
 	row("sector", ev.Sector, ev.SectorBaseline)
 	row("type", ev.Type, ev.TypeBaseline)
-	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one (a kab/kota named in %.3f)\n",
-		ev.Region.Accuracy, ev.Region.N, ev.RegionFound)
+	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
+	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
+		ev.RegionFound, ev.RegionNamed.Accuracy, ev.RegionGuessed)
 	fmt.Fprintf(stdout, "speed    %.0f complaints/s classified (one core)\n", ev.ComplaintsPerSec)
 	return nil
 }
