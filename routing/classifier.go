@@ -19,7 +19,7 @@ const noRegion = "-"
 
 // MinRegionConfidence is the probability from which the region model's
 // guess is taken when the text names no place the gazetteer knows.
-const MinRegionConfidence = 0.5
+const MinRegionConfidence = 0.7
 
 // Classifier reads a complaint's sector, type and region.
 type Classifier struct {

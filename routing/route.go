@@ -36,6 +36,9 @@ type Request struct {
 	Text       string
 	Sector     string // a sector code the author chose, if any
 	RegionCode string // a region code the author chose, if any
+	// Via is the agency whose site or app the report came through (its web
+	// widget): a hint for where the report belongs when the text is silent.
+	Via string
 }
 
 // Alternative is another agency routing considered.

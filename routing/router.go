@@ -9,9 +9,10 @@ import (
 
 // DirectoryAgency is what routing needs to know of an agency.
 type DirectoryAgency struct {
-	ID        string
-	Name      string
-	Connected bool
+	ID         string
+	Name       string
+	RegionCode string // the region of a regional government or unit; "" for a national body
+	Connected  bool
 }
 
 // Directory is the agency directory as routing reads it.
@@ -53,18 +54,16 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	if req.Sector != "" {
 		d.Sector, d.Confidence, d.Words = req.Sector, 1, nil
 	}
-	d.RegionCode = kabKotaOf(req.RegionCode)
-	if d.RegionCode == "" {
-		d.RegionCode = c.RegionCode()
+	via, err := r.via(ctx, req.Via)
+	if err != nil {
+		return Decision{}, err
 	}
-	if req.RegionCode != "" && d.RegionCode == "" {
-		d.RegionCode = req.RegionCode // a province
-	}
+	d.RegionCode = region(req, c, via)
 	for _, alt := range c.Alternatives {
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
 			continue
 		}
-		a, _, err := r.pick(ctx, alt.Label, d.RegionCode, req)
+		a, _, err := r.pick(ctx, alt.Label, d.RegionCode, req, via)
 		if err != nil {
 			return Decision{}, err
 		}
@@ -75,7 +74,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
 		return d, err
 	}
-	a, fb, err := r.pick(ctx, d.Sector, d.RegionCode, req)
+	a, fb, err := r.pick(ctx, d.Sector, d.RegionCode, req, via)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -83,9 +82,38 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	return d, nil
 }
 
+// region is where a report belongs, from the surest reading down: the
+// author's kab/kota, the kab/kota the text names, the author's province, the
+// region of the agency it came through, the region model's guess.
+func region(req Request, c Classification, via DirectoryAgency) string {
+	switch {
+	case kabKotaOf(req.RegionCode) != "":
+		return kabKotaOf(req.RegionCode)
+	case c.Place.Found():
+		return c.Place.KabKota.Code
+	case req.RegionCode != "":
+		return req.RegionCode
+	case via.RegionCode != "":
+		return via.RegionCode
+	}
+	return c.RegionCode()
+}
+
+// via looks up the agency a report came through; none when id is empty or
+// unknown.
+func (r *AgencyRouter) via(ctx context.Context, id string) (DirectoryAgency, error) {
+	if id == "" {
+		return DirectoryAgency{}, nil
+	}
+	a, _, err := r.dir.Agency(ctx, id)
+	return a, err
+}
+
 // pick walks the chain of agencies for a sector in a region and returns the
-// first connected one, with how far down the chain it is.
-func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request) (DirectoryAgency, Fallback, error) {
+// first connected one, with how far down the chain it is. Of several
+// national bodies, the one the text names comes first, then the one the
+// report came through.
+func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
 	if region != "" {
 		prov := region[:2]
 		local := UnitID(region, sector)
@@ -119,6 +147,11 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 	}
 	if a, ok := namedIn(national, req.Title+" "+req.Text); ok && a.Connected {
 		return a, FallbackNone, nil
+	}
+	for _, a := range national {
+		if a.ID == via.ID && a.Connected {
+			return a, FallbackNone, nil
+		}
 	}
 	for _, a := range national {
 		if a.Connected {

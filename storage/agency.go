@@ -49,6 +49,8 @@ type Agency struct {
 	WebhookURL   string     `gorm:"size:500" json:"-"`
 	Connected    bool       `gorm:"index" json:"connected"`
 
+	Widget Widget `gorm:"embedded;embeddedPrefix:widget_" json:"-"`
+
 	CreatedAt time.Time `json:"-"`
 	UpdatedAt time.Time `json:"-"`
 }

@@ -18,14 +18,14 @@ func (s *Store) Directory() Directory { return Directory{s} }
 // Agency implements routing.Directory.
 func (d Directory) Agency(ctx context.Context, id string) (routing.DirectoryAgency, bool, error) {
 	var a Agency
-	err := d.s.db.WithContext(ctx).Select("id", "name", "connected").Where("id = ?", id).Take(&a).Error
+	err := d.s.db.WithContext(ctx).Select("id", "name", "region_code", "connected").Where("id = ?", id).Take(&a).Error
 	if errors.Is(notFound(err), ErrNotFound) {
 		return routing.DirectoryAgency{}, false, nil
 	}
 	if err != nil {
 		return routing.DirectoryAgency{}, false, err
 	}
-	return routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected}, true, nil
+	return routing.DirectoryAgency{ID: a.ID, Name: a.Name, RegionCode: a.RegionCode, Connected: a.Connected}, true, nil
 }
 
 // National implements routing.Directory: a ministry's directorate for the
