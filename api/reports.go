@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -61,16 +62,19 @@ func (s *Server) createReport(c *gin.Context) {
 	p, who, ctx := printer(c), caller(c), c.Request.Context()
 	now := s.now()
 	report, problems := req.toReport(p, who, now)
-	var agency storage.Agency
-	if req.AgencyID != "" {
-		var err error
-		agency, err = s.cfg.Store.Agency(ctx, req.AgencyID)
-		if errors.Is(err, storage.ErrNotFound) {
-			problems = append(problems, fieldError{Field: "agency_id", Message: p.T("field_unknown_agency", nil)})
-		} else if err != nil {
-			s.internal(c, "look up agency", err)
-			return
-		}
+	agency, problem, err := s.knownAgency(ctx, "agency_id", req.AgencyID, p)
+	if err != nil {
+		s.internal(c, "look up agency", err)
+		return
+	}
+	if problem != nil {
+		problems = append(problems, *problem)
+	}
+	if _, problem, err := s.knownAgency(ctx, "source", via(report.Source), p); err != nil {
+		s.internal(c, "look up agency", err)
+		return
+	} else if problem != nil {
+		problems = append(problems, *problem)
 	}
 	if len(problems) > 0 {
 		s.failFields(c, problems)
@@ -81,6 +85,7 @@ func (s *Server) createReport(c *gin.Context) {
 	// the agency, so that every report carries them.
 	decision, err := s.cfg.Router.Route(ctx, routing.Request{
 		Title: report.Title, Text: report.Description, Sector: report.Sector, RegionCode: report.RegionCode,
+		Via: via(report.Source),
 	})
 	if err != nil {
 		s.internal(c, "route", err)
@@ -132,7 +137,8 @@ func (s *Server) createReport(c *gin.Context) {
 	if filed.Replayed {
 		c.Header("Idempotent-Replayed", "true")
 	} else {
-		s.metrics.reportsFiled.WithLabelValues(report.Source, report.Type).Inc()
+		channel, _, _ := strings.Cut(report.Source, ":") // one series per channel, not per agency
+		s.metrics.reportsFiled.WithLabelValues(channel, report.Type).Inc()
 		s.cfg.Logger.Info("report filed", "report", report.TrackingCode, "agency", decision.AgencyID, "source", report.Source)
 	}
 	c.Data(filed.StatusCode, "application/json; charset=utf-8", filed.Body)
@@ -157,4 +163,17 @@ func (s *Server) filedView(p *locales.Printer, r *storage.Report, d routing.Deci
 		v.Routing.Note = p.T("routing_fallback_"+string(d.Fallback), nil)
 	}
 	return v
+}
+
+// knownAgency looks up an agency a request names in field; an unknown one is
+// a problem of that field. An empty id is no agency and no problem.
+func (s *Server) knownAgency(ctx context.Context, field, id string, p *locales.Printer) (storage.Agency, *fieldError, error) {
+	if id == "" {
+		return storage.Agency{}, nil, nil
+	}
+	a, err := s.cfg.Store.Agency(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return a, &fieldError{Field: field, Message: p.T("field_unknown_agency", nil)}, nil
+	}
+	return a, nil, err
 }

@@ -61,6 +61,7 @@ const (
 	maxDescription = 20000
 	maxLocation    = 500
 	maxName        = 200
+	maxURL         = 500
 	maxAddress     = 200
 	derivedTitle   = 80
 	maxAttachments = 10
@@ -73,6 +74,7 @@ var (
 	channelSources  = []string{"telegram", "whatsapp", "sms", "widget"}
 	reporterChannel = append(append([]string{}, channelSources...), "email", "web", "app")
 	appName         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,39}$`)
+	agencyID        = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,79}$`)
 	conversationID  = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 	sha256Hex       = regexp.MustCompile(`^[0-9a-f]{64}$`)
 	phoneNumber     = regexp.MustCompile(`^\+?[0-9]{8,15}$`)
@@ -208,6 +210,17 @@ func (v *validator) attachments(files []attachmentRequest) []storage.Attachment 
 	return out
 }
 
+// via is the agency a source names after its channel ("widget:pemda-33.74"),
+// or "".
+func via(source string) string {
+	for _, c := range channelSources {
+		if id, ok := strings.CutPrefix(source, c+":"); ok {
+			return id
+		}
+	}
+	return ""
+}
+
 func (v *validator) source(src string, who principal) string {
 	if who.kind() == scopeApp {
 		if src != "" && src != "api:"+who.name() {
@@ -219,7 +232,7 @@ func (v *validator) source(src string, who principal) string {
 		return src
 	}
 	for _, c := range channelSources {
-		if src == c {
+		if via, ok := strings.CutPrefix(src, c+":"); src == c || ok && agencyID.MatchString(via) {
 			return src
 		}
 	}

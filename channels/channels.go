@@ -62,7 +62,10 @@ type Inbound struct {
 	Attachments []Attachment `json:"attachments,omitempty"`
 	Name        string       `json:"name,omitempty"`  // the profile name the channel shows
 	Phone       string       `json:"phone,omitempty"` // a phone number the citizen shared as their contact
-	ReceivedAt  time.Time    `json:"received_at"`
+	// Via is the agency whose site or app the citizen wrote through (the
+	// agency of a web widget): the report's source and a routing hint.
+	Via        string    `json:"via,omitempty"`
+	ReceivedAt time.Time `json:"received_at"`
 }
 
 // Outbound is one message to a citizen.

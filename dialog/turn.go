@@ -524,8 +524,11 @@ func (t *turn) status(code string) {
 func (t *turn) report() Report {
 	d := t.st.Draft
 	source := t.in.From.Channel
-	if source == channels.Console {
+	switch {
+	case source == channels.Console:
 		source = "api:console"
+	case t.in.Via != "":
+		source += ":" + t.in.Via
 	}
 	r := Report{
 		Type: d.Type, Description: d.Description, RegionCode: d.RegionCode, IncidentDate: d.IncidentDate,
