@@ -85,7 +85,7 @@ func (s *Server) createReport(c *gin.Context) {
 	// the agency, so that every report carries them.
 	decision, err := s.cfg.Router.Route(ctx, routing.Request{
 		Title: report.Title, Text: report.Description, Sector: report.Sector, RegionCode: report.RegionCode,
-		Via: via(report.Source),
+		Via: via(report.Source), GuessRegion: report.Conversation == "",
 	})
 	if err != nil {
 		s.internal(c, "route", err)

@@ -123,7 +123,7 @@ func (t *turn) summary() map[string]any {
 	}
 	agency := routing.NationalAdminName
 	if t.e.router != nil {
-		dec, err := t.e.router.Route(t.ctx, routing.Request{Text: d.Description, RegionCode: d.RegionCode})
+		dec, err := t.e.router.Route(t.ctx, routing.Request{Text: d.Description, RegionCode: d.RegionCode, Via: t.in.Via})
 		if err == nil && dec.AgencyName != "" {
 			agency = dec.AgencyName
 		}

@@ -39,6 +39,10 @@ type Request struct {
 	// Via is the agency whose site or app the report came through (its web
 	// widget): a hint for where the report belongs when the text is silent.
 	Via string
+	// GuessRegion lets routing guess the region from the words when nothing
+	// else places the report; a conversation, which asked the citizen where,
+	// leaves it off.
+	GuessRegion bool
 }
 
 // Alternative is another agency routing considered.

@@ -84,7 +84,8 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 
 // region is where a report belongs, from the surest reading down: the
 // author's kab/kota, the kab/kota the text names, the author's province, the
-// region of the agency it came through, the region model's guess.
+// region of the agency it came through, the region model's guess when the
+// request allows one.
 func region(req Request, c Classification, via DirectoryAgency) string {
 	switch {
 	case kabKotaOf(req.RegionCode) != "":
@@ -95,8 +96,10 @@ func region(req Request, c Classification, via DirectoryAgency) string {
 		return req.RegionCode
 	case via.RegionCode != "":
 		return via.RegionCode
+	case req.GuessRegion:
+		return c.RegionCode()
 	}
-	return c.RegionCode()
+	return ""
 }
 
 // via looks up the agency a report came through; none when id is empty or

@@ -120,7 +120,7 @@ func route(ctx context.Context, router routing.Router, line int, raw []byte) any
 	if in.Text == "" && in.Title == "" {
 		return classifyError{Line: line, Error: `no "text"`}
 	}
-	d, err := router.Route(ctx, routing.Request{Title: in.Title, Text: in.Text})
+	d, err := router.Route(ctx, routing.Request{Title: in.Title, Text: in.Text, GuessRegion: true})
 	if err != nil {
 		return classifyError{Line: line, Error: err.Error()}
 	}
