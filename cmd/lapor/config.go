@@ -32,6 +32,9 @@ type Config struct {
 	TwilioWhatsAppTemplate string
 	TwilioAPIURL           string
 	TwilioSendInterval     string
+
+	WidgetDemo string
+	TrustProxy string
 }
 
 type setting struct {
@@ -78,6 +81,10 @@ var settings = []setting{
 		func(c *Config) *string { return &c.TwilioAPIURL }},
 	{"twilio-send-interval", "LAPOR_TWILIO_SEND_INTERVAL", "1s", "pace of messages from one sender number (an SMS long code sends about a segment a second)",
 		func(c *Config) *string { return &c.TwilioSendInterval }},
+	{"widget-demo", "LAPOR_WIDGET_DEMO", "admin-nasional", "agency whose web chat widget the demo page at / shows; empty: no page at /",
+		func(c *Config) *string { return &c.WidgetDemo }},
+	{"trust-proxy", "LAPOR_TRUST_PROXY", "false", "true behind a reverse proxy: client addresses (for the widget's rate limits) come from X-Forwarded-For",
+		func(c *Config) *string { return &c.TrustProxy }},
 }
 
 // parseConfig reads the settings from the environment, then from args.

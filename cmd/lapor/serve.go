@@ -45,6 +45,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	if err := startTwilio(runCtx, svc, log, &background); err != nil {
 		return err
 	}
+	if err := startWidget(runCtx, svc, log, &background); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -55,7 +58,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 		state = "in memory (embedded Redis): conversations in progress are lost when the process stops; set LAPOR_REDIS_URL to keep them"
 	}
 	log.Info("LAPOR! is running",
-		"api", base+"/api/v1", "openapi", base+"/api/v1/openapi.json",
+		"api", base+"/api/v1", "openapi", base+"/api/v1/openapi.json", "widget", base+"/widget.js",
 		"database", svc.store.Dialect(), "state", state)
 	if listening != nil {
 		listening(ln.Addr().String())

@@ -1,0 +1,126 @@
+package widget
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// recheckEvery is how often a waiting stream or poll re-reads the log even
+// without a notice.
+const recheckEvery = 5 * time.Second
+
+var streamID = regexp.MustCompile(`^[0-9]{1,20}-[0-9]{1,20}$`)
+
+// cursor is where a reader left off: Last-Event-ID (an EventSource
+// reconnecting) or ?after=.
+func cursor(r *http.Request) (string, bool) {
+	after := r.Header.Get("Last-Event-ID")
+	if after == "" {
+		after = r.URL.Query().Get("after")
+	}
+	return after, after == "" || after == "0" || streamID.MatchString(after)
+}
+
+// events streams the session's log as Server-Sent Events: each entry as a
+// "message" event whose id is the log's cursor, a comment as heartbeat.
+func (c *Channel) events(w http.ResponseWriter, r *http.Request, a Agency) {
+	ctx := r.Context()
+	sid, ok := c.sessionOrFail(w, r, a)
+	if !ok {
+		return
+	}
+	after, ok := cursor(r)
+	if !ok {
+		fail(w, r, http.StatusBadRequest, "bad_cursor", "error_widget_bad_cursor", nil)
+		return
+	}
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no") // nginx: do not hold the stream back
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 3000\n\n")
+	rc.Flush()
+	woken, stop := c.hub.wait(sid)
+	defer stop()
+	heartbeat := time.NewTicker(c.cfg.Limits.HeartbeatEvery)
+	defer heartbeat.Stop()
+	for {
+		entries, err := c.readLog(ctx, sid, after)
+		if err != nil {
+			c.log.Warn("widget: event stream", "err", err)
+			return // the browser reconnects from its last id
+		}
+		for _, e := range entries {
+			b, _ := json.Marshal(e)
+			fmt.Fprintf(w, "id: %s\nevent: message\ndata: %s\n\n", e.ID, b)
+			after = e.ID
+		}
+		if len(entries) > 0 {
+			if err := rc.Flush(); err != nil {
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-woken:
+		case <-time.After(recheckEvery):
+		case <-heartbeat.C:
+			fmt.Fprint(w, ": ping\n\n")
+			if err := rc.Flush(); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// pollAnswer is the long-poll answer: the entries after the cursor.
+type pollAnswer struct {
+	Messages []Entry `json:"messages"`
+}
+
+// poll answers with the log's entries after the cursor, waiting up to
+// LongPollWait (or ?wait= seconds, less) for one: the fallback for browsers
+// or proxies where the event stream does not get through.
+func (c *Channel) poll(w http.ResponseWriter, r *http.Request, a Agency) {
+	ctx := r.Context()
+	sid, ok := c.sessionOrFail(w, r, a)
+	if !ok {
+		return
+	}
+	after, ok := cursor(r)
+	if !ok {
+		fail(w, r, http.StatusBadRequest, "bad_cursor", "error_widget_bad_cursor", nil)
+		return
+	}
+	wait := c.cfg.Limits.LongPollWait
+	if s, err := strconv.Atoi(r.URL.Query().Get("wait")); err == nil && s >= 0 && time.Duration(s)*time.Second < wait {
+		wait = time.Duration(s) * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	woken, stop := c.hub.wait(sid)
+	defer stop()
+	for {
+		entries, err := c.readLog(ctx, sid, after)
+		if err != nil && ctx.Err() == nil {
+			c.internal(w, r, "poll", err)
+			return
+		}
+		if len(entries) > 0 || ctx.Err() != nil {
+			writeJSON(w, http.StatusOK, pollAnswer{Messages: append([]Entry{}, entries...)})
+			return
+		}
+		select {
+		case <-ctx.Done():
+		case <-woken:
+		case <-time.After(recheckEvery):
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package widget
+
+import (
+	"bufio"
+	"errors"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sp4n-lapor/lapor/channels"
+)
+
+// MaxUpload is the largest file a citizen may upload.
+const MaxUpload = 10 << 20
+
+// uploadTypes are the file types taken, by their content (sniffed, not
+// trusted from the browser).
+var uploadTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+
+// upload takes one file, as multipart/form-data with the fields "id" (the
+// message id) and "file", in that order.
+func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
+	sid, ok := c.sessionOrFail(w, r, a)
+	if !ok || !c.allow(w, r, "uploads", sid, c.cfg.Limits.Uploads, hour) {
+		return
+	}
+	if r.ContentLength > MaxUpload+64<<10 {
+		c.tooLarge(w, r)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		fail(w, r, http.StatusUnsupportedMediaType, "unsupported_media_type", "error_widget_multipart_only", nil)
+		return
+	}
+	var id string
+	for {
+		part, err := mr.NextPart()
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			c.tooLarge(w, r)
+			return
+		case err != nil:
+			fail(w, r, http.StatusBadRequest, "bad_upload", "error_widget_bad_upload", nil)
+			return
+		}
+		switch part.FormName() {
+		case "id":
+			b := make([]byte, 65)
+			n, _ := part.Read(b)
+			id = string(b[:n])
+			continue
+		case "file":
+		default:
+			continue
+		}
+		if !clientID.MatchString(id) {
+			fail(w, r, http.StatusBadRequest, "bad_message_id", "error_widget_bad_message_id", nil)
+			return
+		}
+		br := bufio.NewReaderSize(part, 512)
+		head, _ := br.Peek(512)
+		ct, _, _ := strings.Cut(http.DetectContentType(head), ";")
+		if !slices.Contains(uploadTypes, ct) {
+			fail(w, r, http.StatusUnsupportedMediaType, "unsupported_file_type", "error_widget_file_type", nil)
+			return
+		}
+		name := fileName(part.FileName())
+		att, err := channels.StoreFile(c.cfg.DataDir, br, MaxUpload, ct, name)
+		if errors.Is(err, channels.ErrTooLarge) || errors.As(err, &tooLarge) {
+			c.tooLarge(w, r)
+			return
+		}
+		if err != nil {
+			c.internal(w, r, "store upload", err)
+			return
+		}
+		c.take(w, r, a, id, Entry{From: fromCitizen, File: name}, channels.Inbound{Attachments: []channels.Attachment{att}})
+		return
+	}
+}
+
+func (c *Channel) tooLarge(w http.ResponseWriter, r *http.Request) {
+	fail(w, r, http.StatusRequestEntityTooLarge, "file_too_large", "error_widget_file_too_large", map[string]any{"MaxMB": MaxUpload >> 20})
+}
+
+// fileName keeps the base of a browser's file name, printable, at most 100
+// characters; "" when there is nothing left.
+func fileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "." || name == "/" || !utf8.ValidString(name) {
+		return ""
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 100 {
+		name = string(r[:100])
+	}
+	return name
+}
