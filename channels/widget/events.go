@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -103,24 +102,25 @@ func (c *Channel) poll(w http.ResponseWriter, r *http.Request, a Agency) {
 	if s, err := strconv.Atoi(r.URL.Query().Get("wait")); err == nil && s >= 0 && time.Duration(s)*time.Second < wait {
 		wait = time.Duration(s) * time.Second
 	}
-	ctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
+	deadline := time.Now().Add(wait)
 	woken, stop := c.hub.wait(sid)
 	defer stop()
 	for {
 		entries, err := c.readLog(ctx, sid, after)
-		if err != nil && ctx.Err() == nil {
+		if err != nil {
 			c.internal(w, r, "poll", err)
 			return
 		}
-		if len(entries) > 0 || ctx.Err() != nil {
+		left := time.Until(deadline)
+		if len(entries) > 0 || left <= 0 {
 			writeJSON(w, http.StatusOK, pollAnswer{Messages: append([]Entry{}, entries...)})
 			return
 		}
 		select {
 		case <-ctx.Done():
+			return
 		case <-woken:
-		case <-time.After(recheckEvery):
+		case <-time.After(min(left, recheckEvery)):
 		}
 	}
 }

@@ -69,9 +69,11 @@ func (h *hub) notify(ctx context.Context, sid string) {
 func (h *hub) run(ctx context.Context, log *slog.Logger) {
 	for ctx.Err() == nil {
 		sub := h.rdb.Subscribe(ctx, notifyChannel)
+		stop := context.AfterFunc(ctx, func() { sub.Close() }) // ends the range below
 		for msg := range sub.Channel() {
 			h.wake(msg.Payload)
 		}
+		stop()
 		sub.Close()
 		if ctx.Err() == nil {
 			log.Warn("widget: notice subscription ended, subscribing again")
