@@ -3,6 +3,7 @@ package widget
 import (
 	"bufio"
 	"errors"
+	"mime"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -79,9 +80,19 @@ func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
 			c.internal(w, r, "store upload", err)
 			return
 		}
+		if name == "" { // shown in the chat: the start of its hash, with its type
+			name = att.SHA256[:8] + extension(ct)
+		}
 		c.take(w, r, a, id, Entry{From: fromCitizen, File: name}, channels.Inbound{Attachments: []channels.Attachment{att}})
 		return
 	}
+}
+
+func extension(contentType string) string {
+	if exts, _ := mime.ExtensionsByType(contentType); len(exts) > 0 {
+		return exts[0]
+	}
+	return ""
 }
 
 func (c *Channel) tooLarge(w http.ResponseWriter, r *http.Request) {

@@ -3,6 +3,7 @@ package widget_test
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -466,5 +467,21 @@ func TestAssetsAndDemo(t *testing.T) {
 	}
 	if r := g.do("GET", "/other", "", nil); r.code != 404 {
 		t.Errorf("/other = %d", r.code)
+	}
+}
+
+// TestAssetsAreSmall keeps what every page with the widget downloads within
+// 30 KB gzipped.
+func TestAssetsAreSmall(t *testing.T) {
+	g := newRig(t, widget.Limits{})
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	for _, p := range []string{"/widget.js", "/widget/v1/widget.css"} {
+		zw.Write(g.do("GET", p, "", nil).body)
+	}
+	zw.Close()
+	t.Logf("widget.js + widget.css: %d bytes gzipped", b.Len())
+	if b.Len() > 30<<10 {
+		t.Errorf("widget.js + widget.css are %d bytes gzipped, over 30 KB", b.Len())
 	}
 }

@@ -18,6 +18,9 @@ import (
 // sender; the widget is always on, since it needs no provider.
 func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.WaitGroup) error {
 	trust, err := strconv.ParseBool(svc.cfg.TrustProxy)
+	if svc.cfg.TrustProxy == "" {
+		trust, err = false, nil
+	}
 	if err != nil {
 		return fmt.Errorf("LAPOR_TRUST_PROXY is %q: want true or false", svc.cfg.TrustProxy)
 	}

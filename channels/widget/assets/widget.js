@@ -29,6 +29,7 @@
   saved.pending = saved.pending || [];
 
   var text = {};
+  var lang = 'id';
   var els = {};
   var shown = {}; // client ids of citizen messages on screen
   var cursor = '';
@@ -62,6 +63,7 @@
 
   function build(cfg) {
     text = cfg.text;
+    lang = cfg.lang;
     var host = el('div', '', { id: 'lapor-widget', 'data-agency': agency });
     host.hidden = true; // until the stylesheet is in
     host.style.setProperty('--lapor-color', cfg.color);
@@ -101,7 +103,7 @@
     var input = el('textarea', 'input', { id: 'lapor-input', rows: '1', maxlength: '4000', placeholder: text.input, autocomplete: 'off' });
     var file = el('input', 'sr', { type: 'file', accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf', tabindex: '-1', 'aria-hidden': 'true' });
     var attach = el('button', 'icon attach', { type: 'button', 'aria-label': text.attach, title: text.attach });
-    attach.textContent = '\ud83d\udcce';
+    attach.appendChild(clip());
     var send = el('button', 'send', { type: 'submit' });
     send.textContent = text.send;
     form.appendChild(inputLabel);
@@ -150,9 +152,22 @@
 
   // ---- the conversation ----------------------------------------------------
 
+  // clip is a paper-clip icon, drawn rather than an emoji that a phone
+  // without the font shows as a box.
+  function clip() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5');
+    svg.appendChild(path);
+    return svg;
+  }
+
   function time(at) {
     var d = at ? new Date(at) : new Date();
-    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return d.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit' });
   }
 
   // bubble shows one message; key keeps a citizen's message from showing twice.
@@ -164,7 +179,8 @@
     who.textContent = (me ? text.you : text.bot) + ': ';
     b.appendChild(who);
     var p = el('p', 'text');
-    p.textContent = entry.file ? '\ud83d\udcce ' + entry.file : entry.location ? '\ud83d\udccd ' + text.location : entry.text;
+    p.textContent = entry.file !== undefined ? entry.file || text.file : entry.location ? text.location : entry.text;
+    if (entry.file !== undefined) { p.insertBefore(clip(), p.firstChild); }
     b.appendChild(p);
     var t = el('time', 'ts');
     if (entry.at) { t.setAttribute('datetime', entry.at); }
@@ -192,7 +208,7 @@
   function locationButton(label) {
     if (!navigator.geolocation) { return; }
     var btn = el('button', 'choice location', { type: 'button' });
-    btn.textContent = '\ud83d\udccd ' + label;
+    btn.textContent = label;
     btn.addEventListener('click', shareLocation);
     els.log.appendChild(btn);
   }
