@@ -20,7 +20,7 @@ var flushed sync.Map // database number → struct{}
 // Client returns a Redis client for a test. On a real server it uses
 // database db, emptied once per test binary, so that packages testing at
 // the same time stay out of each other's keys: each package picks its own
-// (dialog 2, channels 3, channels/telegram 5, channels/twilio 6).
+// (dialog 2, channels 3, channels/telegram 5, channels/twilio 6, channels/widget 7).
 func Client(t testing.TB, db int) redis.UniversalClient {
 	t.Helper()
 	var rdb *redis.Client
