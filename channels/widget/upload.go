@@ -3,6 +3,7 @@ package widget
 import (
 	"bufio"
 	"errors"
+	"io"
 	"mime"
 	"net/http"
 	"path/filepath"
@@ -51,9 +52,8 @@ func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
 		}
 		switch part.FormName() {
 		case "id":
-			b := make([]byte, 65)
-			n, _ := part.Read(b)
-			id = string(b[:n])
+			b, _ := io.ReadAll(io.LimitReader(part, 65))
+			id = string(b)
 			continue
 		case "file":
 		default:

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -38,13 +39,19 @@ type rig struct {
 	dir  string
 	n    int
 	auth string
+	ip   string // the client address the rig's requests come from
 }
+
+// rigs counts rigs, to give each its own client address: rate limits on a
+// real Redis are shared by the package's tests.
+var rigs atomic.Int32
 
 func newRig(t *testing.T, limits widget.Limits) *rig {
 	kit := dialogtest.New(t, redisDB)
 	dir := t.TempDir()
+	ip := fmt.Sprintf("198.51.100.%d", rigs.Add(1))
 	ch := widget.New(widget.Config{
-		Redis: kit.Redis, DataDir: dir, Logger: dialogtest.Quiet, DemoAgency: "admin-nasional", Limits: limits,
+		Redis: kit.Redis, DataDir: dir, Logger: dialogtest.Quiet, DemoAgency: "admin-nasional", Limits: limits, TrustProxy: true,
 		Directory: func(_ context.Context, id string) (widget.Agency, bool, error) {
 			a, ok := agencies[id]
 			return a, ok, nil
@@ -56,7 +63,7 @@ func newRig(t *testing.T, limits widget.Limits) *rig {
 	go func() { kit.Outbox.Run(ctx, channels.Widget, "test", ch.Sender()); done <- struct{}{} }()
 	srv := httptest.NewServer(ch.Handler())
 	t.Cleanup(func() { srv.Close(); cancel(); <-done; <-done })
-	return &rig{t: t, kit: kit, srv: srv, dir: dir}
+	return &rig{t: t, kit: kit, srv: srv, dir: dir, ip: ip}
 }
 
 type reply struct {
@@ -89,6 +96,7 @@ func (g *rig) do(method, path, contentType string, body io.Reader, headers ...st
 	if g.auth != "" {
 		req.Header.Set("Authorization", "Bearer "+g.auth)
 	}
+	req.Header.Set("X-Forwarded-For", "10.0.0.1, "+g.ip) // the proxy's entry is the last
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
@@ -137,7 +145,7 @@ func (g *rig) botAfter(agency, clientID string) []string {
 			time.Sleep(150 * time.Millisecond) // the rest of the turn's replies
 			return g.answers(agency, clientID)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 	g.t.Fatalf("no reply to %s", clientID)
 	return nil

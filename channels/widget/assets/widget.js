@@ -258,7 +258,7 @@
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (s) {
-      if (s.token !== saved.token) { shown = {}; }
+      if (s.token !== saved.token) { shown = {}; cursor = ''; }
       saved.token = s.token;
       save();
       s.messages.forEach(receive);
@@ -362,7 +362,10 @@
   // ---- replies: Server-Sent Events read with fetch (so that the token goes
   // in a header, not the URL), else long polling ------------------------------
 
+  var listening = false;
   function listen() {
+    if (listening) { return; }
+    listening = true;
     var failures = 0;
     var streams = !!(window.ReadableStream && window.TextDecoder);
     (function again() {
