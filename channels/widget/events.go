@@ -15,27 +15,30 @@ const recheckEvery = 5 * time.Second
 
 var streamID = regexp.MustCompile(`^[0-9]{1,20}-[0-9]{1,20}$`)
 
-// cursor is where a reader left off: Last-Event-ID (an EventSource
-// reconnecting) or ?after=.
-func cursor(r *http.Request) (string, bool) {
-	after := r.Header.Get("Last-Event-ID")
+// reader opens the session of a request that reads the log, and where it
+// left off: Last-Event-ID (a stream reconnecting) or ?after=. It answers the
+// request itself when it cannot.
+func (c *Channel) reader(w http.ResponseWriter, r *http.Request, a Agency) (sid, after string, ok bool) {
+	if sid, ok = c.sessionOrFail(w, r, a); !ok {
+		return "", "", false
+	}
+	after = r.Header.Get("Last-Event-ID")
 	if after == "" {
 		after = r.URL.Query().Get("after")
 	}
-	return after, after == "" || after == "0" || streamID.MatchString(after)
+	if after != "" && after != "0" && !streamID.MatchString(after) {
+		fail(w, r, http.StatusBadRequest, "bad_cursor", "error_widget_bad_cursor", nil)
+		return "", "", false
+	}
+	return sid, after, true
 }
 
 // events streams the session's log as Server-Sent Events: each entry as a
 // "message" event whose id is the log's cursor, a comment as heartbeat.
 func (c *Channel) events(w http.ResponseWriter, r *http.Request, a Agency) {
 	ctx := r.Context()
-	sid, ok := c.sessionOrFail(w, r, a)
+	sid, after, ok := c.reader(w, r, a)
 	if !ok {
-		return
-	}
-	after, ok := cursor(r)
-	if !ok {
-		fail(w, r, http.StatusBadRequest, "bad_cursor", "error_widget_bad_cursor", nil)
 		return
 	}
 	rc := http.NewResponseController(w)
@@ -89,13 +92,8 @@ type pollAnswer struct {
 // or proxies where the event stream does not get through.
 func (c *Channel) poll(w http.ResponseWriter, r *http.Request, a Agency) {
 	ctx := r.Context()
-	sid, ok := c.sessionOrFail(w, r, a)
+	sid, after, ok := c.reader(w, r, a)
 	if !ok {
-		return
-	}
-	after, ok := cursor(r)
-	if !ok {
-		fail(w, r, http.StatusBadRequest, "bad_cursor", "error_widget_bad_cursor", nil)
 		return
 	}
 	wait := c.cfg.Limits.LongPollWait
