@@ -33,7 +33,7 @@ var agencies = map[string]widget.Agency{
 }
 
 type rig struct {
-	t    *testing.T
+	t    testing.TB
 	kit  *dialogtest.Kit
 	srv  *httptest.Server
 	dir  string
@@ -46,7 +46,7 @@ type rig struct {
 // real Redis are shared by the package's tests.
 var rigs atomic.Int32
 
-func newRig(t *testing.T, limits widget.Limits) *rig {
+func newRig(t testing.TB, limits widget.Limits) *rig {
 	kit := dialogtest.New(t, redisDB)
 	dir := t.TempDir()
 	ip := fmt.Sprintf("198.51.100.%d", rigs.Add(1))
@@ -72,7 +72,7 @@ type reply struct {
 	body   []byte
 }
 
-func (r reply) json(t *testing.T) map[string]any {
+func (r reply) json(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.body, &m); err != nil {
@@ -81,7 +81,7 @@ func (r reply) json(t *testing.T) map[string]any {
 	return m
 }
 
-func (r reply) errorCode(t *testing.T) string {
+func (r reply) errorCode(t testing.TB) string {
 	e, _ := r.json(t)["error"].(map[string]any)
 	code, _ := e["code"].(string)
 	return code
