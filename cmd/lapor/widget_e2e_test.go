@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // EnvBrowser, set to "required", fails the browser test when no Chromium is
@@ -156,6 +157,25 @@ func TestWidgetInABrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(code)
+
+	// Readable on a 320 px phone: the chat fits the screen, nothing scrolls
+	// sideways.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)); err != nil {
+		t.Fatal(err)
+	}
+	fits := eval(`(() => { const r = document.querySelector('#lapor-widget').shadowRoot;
+		const p = r.querySelector('.panel').getBoundingClientRect(), log = r.querySelector('.log');
+		return p.left >= 0 && p.right <= 320 && log.scrollWidth <= log.clientWidth; })()`)
+	if fits != true {
+		t.Error("at 320 px the chat does not fit the screen")
+	}
+	// Escape closes the chat and gives the focus back to its button.
+	if err := chromedp.Do(ctx, chromedp.Focus(shadow("textarea")), chromedp.KeyEvent(kb.Escape), chromedp.WaitNotVisible(shadow(".panel"))); err != nil {
+		t.Fatal(err)
+	}
+	if focused := eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.className`); focused != "launcher" {
+		t.Errorf("after Escape the focus is on %q, want the launcher", focused)
+	}
 }
 
 func saveScreenshot(t *testing.T, png []byte) {
