@@ -48,8 +48,8 @@ func folds(n, k int) [][]int {
 
 // crossValidate trains on k-1 folds and predicts the k-th, for each fold,
 // and returns the predictions in the examples' order.
-func crossValidate(ex []Example, k int, train func([]Example) func(Example) string) []string {
-	preds := make([]string, len(ex))
+func crossValidate[T any](ex []Example, k int, train func([]Example) func(Example) T) []T {
+	preds := make([]T, len(ex))
 	for _, test := range folds(len(ex), k) {
 		held := map[int]bool{}
 		for _, i := range test {

@@ -1,10 +1,6 @@
 package routing
 
-import (
-	"strconv"
-	"strings"
-	"time"
-)
+import "time"
 
 // Evaluation is the result of cross-validating the classifier on labelled
 // complaints, beside a plain naive Bayes baseline.
@@ -33,20 +29,19 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	}
 	var elapsed time.Duration
 	var classified int
-	ours := crossValidate(ex, k, func(train []Example) func(Example) string {
+	ours := crossValidate(ex, k, func(train []Example) func(Example) Classification {
 		c := TrainClassifier(train, gaz)
-		return func(e Example) string {
+		return func(e Example) Classification {
 			start := time.Now()
 			r := c.Classify(e.Title, e.Text)
 			elapsed += time.Since(start)
 			classified++
-			return strings.Join([]string{r.Sector, r.Type, r.RegionCode(), strconv.FormatBool(r.Place.Found())}, "|")
+			return r
 		}
 	})
-	ps, pt, pr, named := make([]string, len(ex)), make([]string, len(ex)), make([]string, len(ex)), make([]string, len(ex))
-	for i, p := range ours {
-		f := strings.Split(p, "|")
-		ps[i], pt[i], pr[i], named[i] = f[0], f[1], f[2], f[3]
+	ps, pt := make([]string, len(ex)), make([]string, len(ex))
+	for i, r := range ours {
+		ps[i], pt[i] = r.Sector, r.Type
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
@@ -59,10 +54,11 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 		if len(e.RegionCode) != 5 { // "33.74": a kab/kota
 			continue
 		}
-		want, got = append(want, e.RegionCode), append(got, pr[i])
-		if named[i] == "true" {
-			wantNamed, gotNamed = append(wantNamed, e.RegionCode), append(gotNamed, pr[i])
-		} else if pr[i] != "" {
+		code := ours[i].RegionCode()
+		want, got = append(want, e.RegionCode), append(got, code)
+		if ours[i].Place.Found() {
+			wantNamed, gotNamed = append(wantNamed, e.RegionCode), append(gotNamed, code)
+		} else if code != "" {
 			guessed++
 		}
 	}
