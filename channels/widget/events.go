@@ -72,6 +72,8 @@ func (c *Channel) events(w http.ResponseWriter, r *http.Request, a Agency) {
 		select {
 		case <-ctx.Done():
 			return
+		case <-c.closing:
+			return
 		case <-woken:
 		case <-time.After(recheckEvery):
 		case <-heartbeat.C:
@@ -111,15 +113,25 @@ func (c *Channel) poll(w http.ResponseWriter, r *http.Request, a Agency) {
 			return
 		}
 		left := time.Until(deadline)
-		if len(entries) > 0 || left <= 0 {
+		if len(entries) > 0 || left <= 0 || c.isClosing() {
 			writeJSON(w, http.StatusOK, pollAnswer{Messages: append([]Entry{}, entries...)})
 			return
 		}
 		select {
 		case <-ctx.Done():
 			return
+		case <-c.closing:
 		case <-woken:
 		case <-time.After(min(left, recheckEvery)):
 		}
+	}
+}
+
+func (c *Channel) isClosing() bool {
+	select {
+	case <-c.closing:
+		return true
+	default:
+		return false
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -77,6 +78,9 @@ type Channel struct {
 	hub    *hub
 	dir    *agencyCache
 	mux    *http.ServeMux
+
+	closing   chan struct{} // closed by Shutdown: open streams and polls end
+	closeOnce sync.Once
 }
 
 // New returns the channel; Run must run for replies to reach open streams.
@@ -87,7 +91,8 @@ func New(cfg Config, handle Handler) *Channel {
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
-	c := &Channel{cfg: cfg, handle: handle, log: cfg.Logger, hub: newHub(cfg.Redis), dir: newAgencyCache(cfg.Directory, agencyTTL)}
+	c := &Channel{cfg: cfg, handle: handle, log: cfg.Logger, hub: newHub(cfg.Redis), dir: newAgencyCache(cfg.Directory, agencyTTL),
+		closing: make(chan struct{})}
 	c.routes()
 	return c
 }
@@ -99,6 +104,11 @@ const agencyTTL = 30 * time.Second
 // Run relays reply notices from Redis to the open streams of this process
 // until ctx ends.
 func (c *Channel) Run(ctx context.Context) { c.hub.run(ctx, c.log) }
+
+// Shutdown ends the open event streams and long polls, which would otherwise
+// hold a server's graceful shutdown until its deadline; browsers reconnect to
+// another process. For http.Server.RegisterOnShutdown.
+func (c *Channel) Shutdown() { c.closeOnce.Do(func() { close(c.closing) }) }
 
 // Handler serves /widget.js, /widget/v1/… and, when configured, the demo
 // page at /.

@@ -40,6 +40,7 @@ type rig struct {
 	n    int
 	auth string
 	ip   string // the client address the rig's requests come from
+	ch   *widget.Channel
 }
 
 // rigs counts rigs, to give each its own client address: rate limits on a
@@ -63,7 +64,7 @@ func newRig(t testing.TB, limits widget.Limits) *rig {
 	go func() { kit.Outbox.Run(ctx, channels.Widget, "test", ch.Sender()); done <- struct{}{} }()
 	srv := httptest.NewServer(ch.Handler())
 	t.Cleanup(func() { srv.Close(); cancel(); <-done; <-done })
-	return &rig{t: t, kit: kit, srv: srv, dir: dir, ip: ip}
+	return &rig{t: t, kit: kit, srv: srv, dir: dir, ip: ip, ch: ch}
 }
 
 type reply struct {
@@ -491,5 +492,29 @@ func TestAssetsAreSmall(t *testing.T) {
 	t.Logf("widget.js + widget.css: %d bytes gzipped", b.Len())
 	if b.Len() > 30<<10 {
 		t.Errorf("widget.js + widget.css are %d bytes gzipped, over 30 KB", b.Len())
+	}
+}
+
+func TestShutdownEndsOpenStreams(t *testing.T) {
+	g := newRig(t, widget.Limits{})
+	g.start("admin-nasional")
+	req, _ := http.NewRequest("GET", g.srv.URL+"/widget/v1/admin-nasional/events", nil)
+	req.Header.Set("Authorization", "Bearer "+g.auth)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	ended := make(chan struct{})
+	go func() { io.Copy(io.Discard, res.Body); close(ended) }()
+	g.ch.Shutdown()
+	select {
+	case <-ended:
+	case <-time.After(3 * time.Second):
+		t.Fatal("an open event stream outlived Shutdown")
+	}
+	start := time.Now()
+	if r := g.do("GET", "/widget/v1/admin-nasional/messages?after=0-1", "", nil); r.code != 200 || time.Since(start) > time.Second {
+		t.Errorf("a long poll after Shutdown = %d after %v, want an answer at once", r.code, time.Since(start))
 	}
 }

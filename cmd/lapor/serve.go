@@ -45,7 +45,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	if err := startTwilio(runCtx, svc, log, &background); err != nil {
 		return err
 	}
-	if err := startWidget(runCtx, svc, log, &background); err != nil {
+	closeWidget, err := startWidget(runCtx, svc, log, &background)
+	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -65,6 +66,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	}
 
 	hs := &http.Server{Handler: svc.api.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(closeWidget)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -15,14 +15,15 @@ import (
 )
 
 // startWidget mounts the web chat widget (and the demo page) and starts its
-// sender; the widget is always on, since it needs no provider.
-func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.WaitGroup) error {
+// sender; the widget is always on, since it needs no provider. It returns
+// what ends the widget's open streams at shutdown.
+func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.WaitGroup) (shutdown func(), err error) {
 	trust, err := strconv.ParseBool(svc.cfg.TrustProxy)
 	if svc.cfg.TrustProxy == "" {
 		trust, err = false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("LAPOR_TRUST_PROXY is %q: want true or false", svc.cfg.TrustProxy)
+		return nil, fmt.Errorf("LAPOR_TRUST_PROXY is %q: want true or false", svc.cfg.TrustProxy)
 	}
 	ch := widget.New(widget.Config{
 		Redis: svc.rdb, Directory: widgetDirectory(svc.store), DataDir: svc.cfg.DataDir, Logger: log,
@@ -39,7 +40,7 @@ func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	}
 	wg.Go(func() { ch.Run(ctx) })
 	wg.Go(func() { svc.outbox.Run(ctx, channels.Widget, consumerName(), ch.Sender()) })
-	return nil
+	return ch.Shutdown, nil
 }
 
 // widgetDirectory reads an agency's widget settings from the directory.

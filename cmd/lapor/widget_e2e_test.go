@@ -42,138 +42,147 @@ func shadow(sel string) chromedp.JSPath {
 	return chromedp.JSPath(`document.querySelector('#lapor-widget').shadowRoot.querySelector('` + sel + `')`)
 }
 
-// TestWidgetInABrowser holds a whole conversation in the demo page's widget
-// in headless Chromium: a complaint with an image to a tracking code, a
-// reload that finds the conversation still there, and markup shown as text.
-func TestWidgetInABrowser(t *testing.T) {
-	exe := browser(t)
-	t.Chdir(t.TempDir())
-	base := startServe(t, Config{Addr: "127.0.0.1:0", DatabaseURL: "lapor.db", AdminToken: "t0ken", DataDir: "data",
-		LogLevel: "warn", WidgetDemo: "admin-nasional"})
+// tab is a page in headless Chromium, with the widget's helpers.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+}
 
+func newTab(t *testing.T) *tab {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.ExecPath(browser(t)), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "id-ID"), chromedp.Flag("accept-lang", "id-ID,id"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(420, 760),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return &tab{t: t, ctx: ctx}
+}
 
-	eval := func(js string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
+func (b *tab) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatal(err)
 	}
-	logText := func() string {
-		s, _ := eval(string(shadow(".log")) + `.innerText`).(string)
-		return s
-	}
-	waitFor := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for time.Now().Before(deadline) {
-			if strings.Contains(logText(), want) {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("the chat never showed %q; it shows:\n%s", want, logText())
-	}
-	say := func(text, want string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.SendKeys(shadow("textarea"), text), chromedp.Click(shadow(".send"))); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(want)
-	}
-	click := func(label, want string) {
-		t.Helper()
-		eval(fmt.Sprintf(`Array.from(document.querySelector('#lapor-widget').shadowRoot.querySelectorAll('.choice')).find(b => b.textContent.startsWith(%q)).click()`, label))
-		waitFor(want)
-	}
+}
 
+func (b *tab) eval(js string) any {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js))
+	if err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func (b *tab) logText() string {
+	s, _ := b.eval(string(shadow(".log")) + `.innerText`).(string)
+	return s
+}
+
+// waitFor waits until the chat shows want.
+func (b *tab) waitFor(want string) {
+	b.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if strings.Contains(b.logText(), want) {
+			return
+		}
+	}
+	b.t.Fatalf("the chat never showed %q; it shows:\n%s", want, b.logText())
+}
+
+// say types a message, sends it, and waits for want.
+func (b *tab) say(text, want string) {
+	b.t.Helper()
+	b.do(chromedp.SendKeys(shadow("textarea"), text), chromedp.Click(shadow(".send")))
+	b.waitFor(want)
+}
+
+// click presses the choice button whose label starts with label, and waits
+// for want.
+func (b *tab) click(label, want string) {
+	b.t.Helper()
+	b.eval(fmt.Sprintf(`Array.from(document.querySelector('#lapor-widget').shadowRoot.querySelectorAll('.choice')).find(b => b.textContent.startsWith(%q)).click()`, label))
+	b.waitFor(want)
+}
+
+// open loads a page and opens its widget.
+func (b *tab) open(url string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(url), chromedp.WaitVisible(shadow(".launcher")), chromedp.Click(shadow(".launcher")),
+		chromedp.WaitVisible(shadow(".panel")))
+}
+
+// TestWidgetInABrowser holds a whole conversation in the demo page's widget
+// in headless Chromium: a complaint with an image to a tracking code, a
+// reload that finds the conversation still there, and markup shown as text.
+func TestWidgetInABrowser(t *testing.T) {
+	b := newTab(t)
+	t.Chdir(t.TempDir())
+	base := startServe(t, Config{Addr: "127.0.0.1:0", DatabaseURL: "lapor.db", AdminToken: "t0ken", DataDir: "data",
+		LogLevel: "warn", WidgetDemo: "admin-nasional"})
 	// The demo page, under its strict CSP; the widget's button opens the chat.
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(shadow(".launcher")),
-		chromedp.Click(shadow(".launcher")),
-		chromedp.WaitVisible(shadow(".panel")),
-	); err != nil {
-		t.Fatal(err)
-	}
+	b.open(base + "/")
 	// An alert, should markup ever run, is recorded instead of shown.
-	eval(`window.alerts = []; window.alert = m => window.alerts.push(String(m)); true`)
-	if focused := eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.id`); focused != "lapor-input" {
+	b.eval(`window.alerts = []; window.alert = m => window.alerts.push(String(m)); true`)
+	if focused := b.eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.id`); focused != "lapor-input" {
 		t.Errorf("focus after opening is on %q, want the message box", focused)
 	}
-	waitFor("Halo!")
-	say("halo", "Apa jenis laporan")
-	click("Pengaduan", "ceritakan")
-	say("Jalan di depan SDN 3 Tembalang rusak parah <img src=x onerror=alert(1)>", "Kapan")
-	say("kemarin", "bukti")
+	b.waitFor("Halo!")
+	b.say("halo", "Apa jenis laporan")
+	b.click("Pengaduan", "ceritakan")
+	b.say("Jalan di depan SDN 3 Tembalang rusak parah <img src=x onerror=alert(1)>", "Kapan")
+	b.say("kemarin", "bukti")
 
 	png := filepath.Join(t.TempDir(), "jalan.png")
 	pixel, _ := base64.StdEncoding.DecodeString("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 	os.WriteFile(png, pixel, 0o600)
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(shadow(`input[type=file]`), []string{png})); err != nil {
-		t.Fatal(err)
-	}
-	waitFor("jalan.png")
-	waitFor("diterima")
-	say("selesai", "nama")
-	say("lewati", "ditampilkan")
-	click("Biasa", "Ringkasan")
-	say("kirim", "LPR-")
+	b.do(chromedp.SetUploadFiles(shadow(`input[type=file]`), []string{png}))
+	b.waitFor("jalan.png")
+	b.waitFor("diterima")
+	b.say("selesai", "nama")
+	b.say("lewati", "ditampilkan")
+	b.click("Biasa", "Ringkasan")
+	b.say("kirim", "LPR-")
 
-	code := regexp.MustCompile(`LPR-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(logText())
+	code := regexp.MustCompile(`LPR-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(b.logText())
 	if code == "" {
-		t.Fatalf("no tracking code in:\n%s", logText())
+		t.Fatalf("no tracking code in:\n%s", b.logText())
 	}
-	imgs := eval(`document.querySelector('#lapor-widget').shadowRoot.querySelectorAll('img:not(.logo)').length + document.querySelectorAll('img').length`)
-	if imgs != 0.0 || !strings.Contains(logText(), "<img src=x onerror=alert(1)>") {
+	imgs := b.eval(`document.querySelector('#lapor-widget').shadowRoot.querySelectorAll('img:not(.logo)').length + document.querySelectorAll('img').length`)
+	if imgs != 0.0 || !strings.Contains(b.logText(), "<img src=x onerror=alert(1)>") {
 		t.Errorf("markup the citizen typed became %v elements, or is not shown as text", imgs)
 	}
-	if alerts := eval(`window.alerts.length`); alerts != 0.0 {
+	if alerts := b.eval(`window.alerts.length`); alerts != 0.0 {
 		t.Errorf("%v alerts ran", alerts)
 	}
 
-	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
 	}
 	saveScreenshot(t, shot)
 
 	// A reload finds the conversation where it was.
-	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(shadow(".panel"))); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(code)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(shadow(".panel")))
+	b.waitFor(code)
 
 	// Readable on a 320 px phone: the chat fits the screen, nothing scrolls
 	// sideways.
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)); err != nil {
-		t.Fatal(err)
-	}
-	fits := eval(`(() => { const r = document.querySelector('#lapor-widget').shadowRoot;
+	b.do(chromedp.EmulateViewport(320, 640))
+	fits := b.eval(`(() => { const r = document.querySelector('#lapor-widget').shadowRoot;
 		const p = r.querySelector('.panel').getBoundingClientRect(), log = r.querySelector('.log');
 		return p.left >= 0 && p.right <= 320 && log.scrollWidth <= log.clientWidth; })()`)
 	if fits != true {
 		t.Error("at 320 px the chat does not fit the screen")
 	}
 	// Escape closes the chat and gives the focus back to its button.
-	if err := chromedp.Do(ctx, chromedp.Focus(shadow("textarea")), chromedp.KeyEvent(kb.Escape), chromedp.WaitNotVisible(shadow(".panel"))); err != nil {
-		t.Fatal(err)
-	}
-	if focused := eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.className`); focused != "launcher" {
+	b.do(chromedp.Focus(shadow("textarea")), chromedp.KeyEvent(kb.Escape), chromedp.WaitNotVisible(shadow(".panel")))
+	if focused := b.eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.className`); focused != "launcher" {
 		t.Errorf("after Escape the focus is on %q, want the launcher", focused)
 	}
 }
