@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -198,4 +200,51 @@ func saveScreenshot(t *testing.T, png []byte) {
 		}
 	}
 	t.Logf("screenshot in %s", paths[0])
+}
+
+// TestWidgetOnAnotherSite embeds a city's widget in a page of another origin
+// that allows the service only through its Content-Security-Policy: the
+// chat carries the city's name and colour, talks across origins (CORS with
+// the token in a header), and a site that is not allowed gets no widget.
+func TestWidgetOnAnotherSite(t *testing.T) {
+	b := newTab(t)
+	t.Chdir(t.TempDir())
+	base := startServe(t, Config{Addr: "127.0.0.1:0", DatabaseURL: "lapor.db", AdminToken: "t0ken", DataDir: "data", LogLevel: "warn"})
+	site := func() *httptest.Server {
+		return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Security-Policy", fmt.Sprintf(
+				"default-src 'none'; script-src %[1]s; style-src %[1]s; connect-src %[1]s; img-src %[1]s", base))
+			fmt.Fprintf(w, `<!doctype html><html><head><title>Pemkot</title></head><body><h1>Pemerintah Kota Semarang</h1>
+<script src="%s/widget.js" data-agency="pemda-33.74" async></script></body></html>`, base)
+		}))
+	}
+	allowed, other := site(), site()
+	defer allowed.Close()
+	defer other.Close()
+
+	body := fmt.Sprintf(`{"display_name":"Lapor Hendi","color":"#0b5394","greeting":"Halo warga Semarang!","allowed_origins":[%q]}`, allowed.URL)
+	req, _ := http.NewRequest("PUT", base+"/api/v1/admin/agencies/pemda-33.74/widget", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer t0ken")
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("PUT widget: %v %v", err, res)
+	}
+	res.Body.Close()
+
+	b.open(allowed.URL)
+	b.waitFor("Halo warga Semarang!")
+	if title := b.eval(string(shadow(".title")) + `.textContent`); title != "Lapor Hendi" {
+		t.Errorf("title %q", title)
+	}
+	if bg := b.eval(`getComputedStyle(` + string(shadow(".head")) + `).backgroundColor`); bg != "rgb(11, 83, 148)" {
+		t.Errorf("header colour %v, want the city's #0b5394", bg)
+	}
+	b.say("halo", "Apa jenis laporan")
+
+	b.do(chromedp.Navigate(other.URL), chromedp.WaitVisible("h1"), chromedp.Sleep(time.Second))
+	if n := b.eval(`document.querySelectorAll('#lapor-widget').length`); n != 0.0 {
+		t.Errorf("a site that is not allowed shows the widget")
+	}
 }
