@@ -43,7 +43,7 @@ const nationalColor = "#b3261e"
 var uiText = map[string]string{
 	"open": "widget_open", "close": "widget_close", "input": "widget_input", "send": "widget_send",
 	"attach": "widget_attach", "file": "widget_file", "location": "widget_location", "typing": "widget_typing", "offline": "widget_offline",
-	"you": "widget_you", "bot": "widget_bot", "log": "widget_log", "too_large": "widget_too_large",
+	"unread": "widget_unread", "you": "widget_you", "bot": "widget_bot", "log": "widget_log", "too_large": "widget_too_large",
 	"bad_file": "widget_bad_file", "location_denied": "widget_location_denied", "failed": "widget_failed",
 }
 

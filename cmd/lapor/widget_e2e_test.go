@@ -187,6 +187,36 @@ func TestWidgetInABrowser(t *testing.T) {
 	if focused := b.eval(`document.querySelector('#lapor-widget').shadowRoot.activeElement.className`); focused != "launcher" {
 		t.Errorf("after Escape the focus is on %q, want the launcher", focused)
 	}
+
+	// A reply that comes while the chat is closed (as an agency's answer
+	// would) shows as a count on its button, also after a reload.
+	sent, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`(() => {
+		const s = JSON.parse(localStorage.getItem('lapor-widget:admin-nasional'));
+		return fetch('/widget/v1/admin-nasional/messages', {method: 'POST',
+			headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + s.token},
+			body: JSON.stringify({id: 'from-elsewhere-1', text: 'halo'})}).then(r => r.status); })()`, chromedp.EvalAwaitPromise))
+	if err != nil || sent != 202 {
+		t.Fatalf("message from elsewhere: %v %v", sent, err)
+	}
+	badge := func() string {
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if n, _ := b.eval(`(b => b.hidden ? '' : b.textContent)(` + string(shadow(".badge")) + `)`).(string); n != "" {
+				return n
+			}
+		}
+		return ""
+	}
+	if n := badge(); n == "" {
+		t.Error("no count of unread replies on the closed chat's button")
+	}
+	b.do(chromedp.Reload(), chromedp.WaitVisible(shadow(".launcher")))
+	if n := badge(); n == "" {
+		t.Error("after a reload, no count of the replies that came while the chat was closed")
+	}
+	b.do(chromedp.Click(shadow(".launcher")), chromedp.WaitVisible(shadow(".panel")))
+	if hidden := b.eval(string(shadow(".badge")) + `.hidden`); hidden != true {
+		t.Error("the count stays on after the chat is opened")
+	}
 }
 
 func saveScreenshot(t *testing.T, png []byte) {

@@ -78,6 +78,9 @@
     var label = el('span', 'launcher-text');
     label.textContent = text.open;
     launcher.appendChild(label);
+    var badge = el('span', 'badge', { 'aria-hidden': 'true' });
+    badge.hidden = true;
+    launcher.appendChild(badge);
 
     var panel = el('div', 'panel', { id: 'lapor-panel', role: 'dialog', 'aria-labelledby': 'lapor-title' });
     panel.hidden = true;
@@ -120,7 +123,8 @@
     root.appendChild(launcher);
     root.appendChild(panel);
     document.body.appendChild(host);
-    els = { host: host, launcher: launcher, panel: panel, log: log, typing: typing, status: status, input: input, file: file };
+    els = { host: host, launcher: launcher, panel: panel, log: log, typing: typing, status: status, input: input, file: file,
+      badge: badge, name: cfg.name };
 
     bubble({ from: 'bot', text: cfg.greeting }, 'greeting');
     launcher.addEventListener('click', function () { setOpen(panel.hidden); });
@@ -133,7 +137,7 @@
     attach.addEventListener('click', function () { file.click(); });
     file.addEventListener('change', function () { if (file.files[0]) { upload(file.files[0]); } file.value = ''; });
     window.addEventListener('online', flush);
-    if (saved.open) { setOpen(true, true); }
+    if (saved.open) { setOpen(true, true); } else if (saved.token) { checkUnread(); }
   }
 
   function setOpen(open, restoring) {
@@ -143,6 +147,8 @@
     saved.open = open;
     save();
     if (open) {
+      unread(0);
+      seen(cursor);
       start();
       if (!restoring) { els.input.focus(); }
     } else {
@@ -215,6 +221,7 @@
 
   function receive(entry) {
     cursor = entry.id;
+    seen(entry.id);
     if (entry.from === 'citizen') {
       var b = shown[entry.client_id];
       if (b) { b.classList.remove('pending', 'failed'); return; }
@@ -224,6 +231,33 @@
     clearChoices();
     bubble(entry);
     typing(false);
+    if (els.panel.hidden) { unread(unreadCount + 1); }
+  }
+
+  // unread shows on the launcher how many replies came while the chat was
+  // closed (an agency's answer, days later): the way back to the citizen on
+  // the channel they used.
+  var unreadCount = 0;
+  function unread(n) {
+    unreadCount = n;
+    els.badge.hidden = n === 0;
+    els.badge.textContent = String(n);
+    els.launcher.setAttribute('aria-label', text.open + ': ' + els.name + (n ? ' (' + n + ' ' + text.unread + ')' : ''));
+  }
+
+  // seen remembers the last entry the citizen had the chat open for.
+  function seen(id) {
+    if (!els.panel.hidden && id) { saved.seen = id; save(); }
+  }
+
+  // checkUnread asks, on a page where the chat starts closed, whether
+  // replies came since the citizen last looked.
+  function checkUnread() {
+    call('GET', '/messages?wait=0&after=' + encodeURIComponent(saved.seen || '')).then(function (r) {
+      return r.ok ? r.json() : { messages: [] };
+    }).then(function (a) {
+      unread(a.messages.filter(function (e) { return e.from === 'bot'; }).length);
+    }).catch(function () { /* offline: no badge */ });
   }
 
   // clearChoices takes away the buttons of earlier questions.
