@@ -42,6 +42,9 @@ func (c *Channel) events(w http.ResponseWriter, r *http.Request, a Agency) {
 	if !ok {
 		return
 	}
+	open := c.stats.open.WithLabelValues("events")
+	open.Inc()
+	defer open.Dec()
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -104,6 +107,9 @@ func (c *Channel) poll(w http.ResponseWriter, r *http.Request, a Agency) {
 		wait = time.Duration(s) * time.Second
 	}
 	deadline := time.Now().Add(wait)
+	open := c.stats.open.WithLabelValues("poll")
+	open.Inc()
+	defer open.Dec()
 	woken, stop := c.hub.wait(sid)
 	defer stop()
 	for {

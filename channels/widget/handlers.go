@@ -94,6 +94,11 @@ func (c *Channel) session(w http.ResponseWriter, r *http.Request, a Agency) {
 		c.internal(w, r, "open session", err)
 		return
 	}
+	result := "resumed"
+	if status == http.StatusCreated {
+		result = "created"
+	}
+	c.stats.sessions.WithLabelValues(result).Inc()
 	entries, err := c.readLog(ctx, sid, "")
 	if err != nil {
 		c.internal(w, r, "read session", err)
@@ -150,7 +155,7 @@ func (c *Channel) message(w http.ResponseWriter, r *http.Request, a Agency) {
 		fail(w, r, http.StatusRequestEntityTooLarge, "message_too_long", "error_widget_message_too_long", map[string]any{"Max": maxText})
 		return
 	}
-	c.take(w, r, a, req.ID, Entry{From: fromCitizen, Text: req.Text}, channels.Inbound{Text: req.Text})
+	c.take(w, r, a, req.ID, "text", Entry{From: fromCitizen, Text: req.Text}, channels.Inbound{Text: req.Text})
 }
 
 func (c *Channel) location(w http.ResponseWriter, r *http.Request, a Agency) {
@@ -167,12 +172,13 @@ func (c *Channel) location(w http.ResponseWriter, r *http.Request, a Agency) {
 		fail(w, r, http.StatusBadRequest, "bad_location", "error_widget_bad_location", nil)
 		return
 	}
-	c.take(w, r, a, req.ID, Entry{From: fromCitizen, Location: true},
+	c.take(w, r, a, req.ID, "location", Entry{From: fromCitizen, Location: true},
 		channels.Inbound{Location: &channels.Location{Latitude: *req.Latitude, Longitude: *req.Longitude}})
 }
 
-// take logs a citizen's message once and hands it to the conversation.
-func (c *Channel) take(w http.ResponseWriter, r *http.Request, a Agency, id string, e Entry, in channels.Inbound) {
+// take logs a citizen's message once and hands it to the conversation; kind
+// names it in the metrics.
+func (c *Channel) take(w http.ResponseWriter, r *http.Request, a Agency, id, kind string, e Entry, in channels.Inbound) {
 	ctx := r.Context()
 	sid, ok := c.sessionOrFail(w, r, a)
 	if !ok || !c.allow(w, r, "messages", sid, c.cfg.Limits.Messages, minute) {
@@ -190,6 +196,7 @@ func (c *Channel) take(w http.ResponseWriter, r *http.Request, a Agency, id stri
 			c.internal(w, r, "log message", err)
 			return
 		}
+		c.stats.messages.WithLabelValues(kind).Inc()
 	}
 	in.ID, in.From, in.Via, in.ReceivedAt = "w"+id, address(sid), a.ID, time.Now()
 	if err := c.handle(ctx, in); err != nil {

@@ -31,6 +31,7 @@ func (c *Channel) allow(w http.ResponseWriter, r *http.Request, kind, key string
 	if n.Val() <= int64(limit) {
 		return true
 	}
+	c.stats.rateLimited.WithLabelValues(kind).Inc()
 	wait := slot.Add(window).Sub(now)
 	w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 	fail(w, r, http.StatusTooManyRequests, "rate_limited", "error_widget_rate_limited", nil)

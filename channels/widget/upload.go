@@ -83,7 +83,7 @@ func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
 		if name == "" { // shown in the chat: the start of its hash, with its type
 			name = att.SHA256[:8] + extension(ct)
 		}
-		c.take(w, r, a, id, Entry{From: fromCitizen, File: name}, channels.Inbound{Attachments: []channels.Attachment{att}})
+		c.take(w, r, a, id, "file", Entry{From: fromCitizen, File: name}, channels.Inbound{Attachments: []channels.Attachment{att}})
 		return
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
 )
@@ -51,6 +52,8 @@ type Config struct {
 	Log channels.DeliveryLog
 	// Limits; zero values take the defaults.
 	Limits Limits
+	// Metrics registers the widget's metrics; nil keeps them unregistered.
+	Metrics prometheus.Registerer
 }
 
 // Limits are the rate limits of the widget's endpoints.
@@ -77,6 +80,7 @@ type Channel struct {
 	log    *slog.Logger
 	hub    *hub
 	dir    *agencyCache
+	stats  *metrics
 	mux    *http.ServeMux
 
 	closing   chan struct{} // closed by Shutdown: open streams and polls end
@@ -91,8 +95,11 @@ func New(cfg Config, handle Handler) *Channel {
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = prometheus.NewRegistry()
+	}
 	c := &Channel{cfg: cfg, handle: handle, log: cfg.Logger, hub: newHub(cfg.Redis), dir: newAgencyCache(cfg.Directory, agencyTTL),
-		closing: make(chan struct{})}
+		stats: newMetrics(cfg.Metrics), closing: make(chan struct{})}
 	c.routes()
 	return c
 }

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/channels/widget"
 	"github.com/sp4n-lapor/lapor/dialog/dialogtest"
@@ -33,6 +35,7 @@ var agencies = map[string]widget.Agency{
 }
 
 type rig struct {
+	reg  *prometheus.Registry
 	t    testing.TB
 	kit  *dialogtest.Kit
 	srv  *httptest.Server
@@ -51,8 +54,10 @@ func newRig(t testing.TB, limits widget.Limits) *rig {
 	kit := dialogtest.New(t, redisDB)
 	dir := t.TempDir()
 	ip := fmt.Sprintf("198.51.100.%d", rigs.Add(1))
+	reg := prometheus.NewRegistry()
 	ch := widget.New(widget.Config{
-		Redis: kit.Redis, DataDir: dir, Logger: dialogtest.Quiet, DemoAgency: "admin-nasional", Limits: limits, TrustProxy: true,
+		Metrics: reg,
+		Redis:   kit.Redis, DataDir: dir, Logger: dialogtest.Quiet, DemoAgency: "admin-nasional", Limits: limits, TrustProxy: true,
 		Directory: func(_ context.Context, id string) (widget.Agency, bool, error) {
 			a, ok := agencies[id]
 			return a, ok, nil
@@ -64,7 +69,7 @@ func newRig(t testing.TB, limits widget.Limits) *rig {
 	go func() { kit.Outbox.Run(ctx, channels.Widget, "test", ch.Sender()); done <- struct{}{} }()
 	srv := httptest.NewServer(ch.Handler())
 	t.Cleanup(func() { srv.Close(); cancel(); <-done; <-done })
-	return &rig{t: t, kit: kit, srv: srv, dir: dir, ip: ip, ch: ch}
+	return &rig{t: t, kit: kit, srv: srv, dir: dir, ip: ip, ch: ch, reg: reg}
 }
 
 type reply struct {
@@ -398,6 +403,22 @@ func TestRateLimits(t *testing.T) {
 	if r := g.postJSON("/widget/v1/admin-nasional/sessions", ""); r.code != 429 {
 		t.Errorf("third new session from one address in an hour = %d", r.code)
 	}
+	want := `
+# HELP lapor_widget_rate_limited_total Web widget requests refused by a rate limit, by limit.
+# TYPE lapor_widget_rate_limited_total counter
+lapor_widget_rate_limited_total{limit="messages"} 2
+lapor_widget_rate_limited_total{limit="session"} 1
+# HELP lapor_widget_sessions_total Web widget sessions, by result (created, resumed).
+# TYPE lapor_widget_sessions_total counter
+lapor_widget_sessions_total{result="created"} 2
+# HELP lapor_widget_messages_total Citizens' messages taken by the web widget, by kind (text, file, location).
+# TYPE lapor_widget_messages_total counter
+lapor_widget_messages_total{kind="text"} 3
+`
+	if err := testutil.GatherAndCompare(g.reg, strings.NewReader(want),
+		"lapor_widget_rate_limited_total", "lapor_widget_sessions_total", "lapor_widget_messages_total"); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestEventStream(t *testing.T) {
@@ -507,11 +528,30 @@ func TestShutdownEndsOpenStreams(t *testing.T) {
 	defer res.Body.Close()
 	ended := make(chan struct{})
 	go func() { io.Copy(io.Discard, res.Body); close(ended) }()
+	openStreams := func(n int) string {
+		return fmt.Sprintf(`
+# HELP lapor_widget_open_readers Open web widget event streams and long polls, by kind (events, poll).
+# TYPE lapor_widget_open_readers gauge
+lapor_widget_open_readers{kind="events"} %d
+`, n)
+	}
+	if err := testutil.GatherAndCompare(g.reg, strings.NewReader(openStreams(1)), "lapor_widget_open_readers"); err != nil {
+		t.Error(err)
+	}
 	g.ch.Shutdown()
 	select {
 	case <-ended:
 	case <-time.After(3 * time.Second):
 		t.Fatal("an open event stream outlived Shutdown")
+	}
+	var err error // the handler's deferred count may follow the end of the body
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if err = testutil.GatherAndCompare(g.reg, strings.NewReader(openStreams(0)), "lapor_widget_open_readers"); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Error(err)
 	}
 	start := time.Now()
 	if r := g.do("GET", "/widget/v1/admin-nasional/messages?after=0-1", "", nil); r.code != 200 || time.Since(start) > time.Second {

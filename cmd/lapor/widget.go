@@ -27,7 +27,7 @@ func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	}
 	ch := widget.New(widget.Config{
 		Redis: svc.rdb, Directory: widgetDirectory(svc.store), DataDir: svc.cfg.DataDir, Logger: log,
-		TrustProxy: trust, DemoAgency: svc.cfg.WidgetDemo, Log: svc.store.DeliveryLog(),
+		TrustProxy: trust, DemoAgency: svc.cfg.WidgetDemo, Log: svc.store.DeliveryLog(), Metrics: svc.metrics,
 	}, svc.engine.Handle)
 	h := ch.Handler()
 	svc.api.Mount(http.MethodGet, "/widget.js", h)

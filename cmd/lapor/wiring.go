@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
@@ -25,6 +26,7 @@ type service struct {
 	rdb      redis.UniversalClient
 	embedded bool // Redis runs in-process
 	api      *api.Server
+	metrics  *prometheus.Registry // what /metrics serves
 	outbox   *channels.Outbox
 	engine   *dialog.Engine
 	close    func()
@@ -57,9 +59,10 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	start := time.Now()
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
 	log.Debug("classifier trained", "ms", time.Since(start).Milliseconds())
+	s.metrics = prometheus.NewRegistry()
 	s.api = api.New(api.Config{
 		Store: store, Calendar: cal, Router: router, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
-		Logger: log,
+		Logger: log, Registry: s.metrics,
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
 			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
