@@ -544,7 +544,7 @@ lapor_widget_open_readers{kind="events"} %d
 	case <-time.After(3 * time.Second):
 		t.Fatal("an open event stream outlived Shutdown")
 	}
-	var err error // the handler's deferred count may follow the end of the body
+	// The handler's deferred count may follow the end of the body.
 	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if err = testutil.GatherAndCompare(g.reg, strings.NewReader(openStreams(0)), "lapor_widget_open_readers"); err == nil {
 			break
