@@ -294,6 +294,7 @@
     }).then(function (s) {
       if (s.token !== saved.token) { shown = {}; cursor = ''; }
       saved.token = s.token;
+      renewing = false;
       save();
       s.messages.forEach(receive);
       saved.pending.forEach(function (m) {
@@ -339,7 +340,7 @@
           offline(false);
           return next();
         }
-        if (r.status === 401) { saved.token = ''; started = false; flushing = false; return start(); }
+        if (r.status === 401) { flushing = false; return renew(); }
         throw new Error(r.status);
       }).catch(function () {
         offline(true);
@@ -382,7 +383,14 @@
       bubble({ from: 'citizen', location: true }, id).classList.add('pending');
       clearChoices();
       typing(true);
-      call('POST', '/location', { id: id, lat: pos.coords.latitude, long: pos.coords.longitude });
+      var b = shown[id];
+      call('POST', '/location', { id: id, lat: pos.coords.latitude, long: pos.coords.longitude }).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+      }).catch(function () {
+        b.classList.add('failed');
+        typing(false);
+        note(text.failed);
+      });
     }, function () { note(text.location_denied); }, { timeout: 15000 });
   }
 
@@ -427,7 +435,7 @@
     function watch() { clearTimeout(watchdog); watchdog = setTimeout(function () { ctl.abort(); }, 40000); }
     watch();
     return call('GET', '/events?after=' + encodeURIComponent(cursor), null, { Accept: 'text/event-stream' }, ctl.signal).then(function (r) {
-      if (r.status === 401) { started = false; saved.token = ''; start(); throw new Error('session'); }
+      if (r.status === 401) { renew(); throw new Error('session'); }
       if (!r.ok || !r.body) { throw new Error(r.status); }
       var reader = r.body.getReader();
       var decoder = new TextDecoder();
@@ -453,8 +461,20 @@
     });
   }
 
+  // renew starts a new session when the server no longer knows this one,
+  // once however many requests found out.
+  var renewing = false;
+  function renew() {
+    if (renewing) { return; }
+    renewing = true;
+    started = false;
+    saved.token = '';
+    start();
+  }
+
   function poll() {
     return call('GET', '/messages?after=' + encodeURIComponent(cursor)).then(function (r) {
+      if (r.status === 401) { renew(); }
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (a) {
