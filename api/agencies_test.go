@@ -17,10 +17,11 @@ func TestListAgencies(t *testing.T) {
 			{"kind=provinsi", func(n float64) bool { return n == 38 }, "pemda-11"},
 			{"kind=kabupaten&per_page=100", func(n float64) bool { return n == 416 }, "pemda-11.01"},
 			{"kind=kota", func(n float64) bool { return n == 98 }, "pemda-11.71"},
-			{"sector=jaminan-kesehatan", func(n float64) bool { return n == 1 }, "kl-bpjs-kesehatan"},
+			{"sector=jaminan-kesehatan", func(n float64) bool { return n == 4 }, "kl-bpjs-kesehatan"}, // and 3 branches
 			{"region=33.74&sector=pekerjaan-umum", func(n float64) bool { return n == 1 }, "pemda-33.74-pekerjaan-umum"},
 			{"region=35&kind=kota&connected=true", func(n float64) bool { return n == 1 }, "pemda-35.78"},
-			{"q=BPJS", func(n float64) bool { return n == 2 }, "kl-bpjs-kesehatan"},
+			{"q=BPJS", func(n float64) bool { return n == 6 }, "kl-bpjs-kesehatan"},
+			{"region=33.74&sector=jaminan-kesehatan", func(n float64) bool { return n == 1 }, "kl-bpjs-kesehatan-33.74"},
 			{"connected=false&kind=provinsi", func(n float64) bool { return n == 38-4 }, "pemda-11"},
 		}
 		for _, tt := range tests {

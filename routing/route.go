@@ -18,6 +18,11 @@ func GovernmentID(regionCode string) string { return "pemda-" + regionCode }
 // Kota Semarang: UnitID("33.74", "pekerjaan-umum").
 func UnitID(regionCode, sector string) string { return GovernmentID(regionCode) + "-" + sector }
 
+// BranchID is the agency id of a national body's office for a region, such
+// as BPJS Kesehatan's branch in Kota Semarang: BranchID("kl-bpjs-kesehatan",
+// "33.74").
+func BranchID(bodyID, regionCode string) string { return bodyID + "-" + regionCode }
+
 // Fallback says how a routing decision reached its agency.
 type Fallback string
 

@@ -148,21 +148,56 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 	if err != nil {
 		return DirectoryAgency{}, "", err
 	}
+	body, ok := nationalBody(national, req, via)
+	if !ok {
+		a, _, err := r.admin(ctx)
+		return a, FallbackAdmin, err
+	}
+	branch, err := r.branch(ctx, body, region)
+	return branch, FallbackNone, err
+}
+
+// nationalBody picks, of the national bodies of a sector, the connected one
+// the text names, else the one the report came through, else the first
+// connected.
+func nationalBody(national []DirectoryAgency, req Request, via DirectoryAgency) (DirectoryAgency, bool) {
 	if a, ok := namedIn(national, req.Title+" "+req.Text); ok && a.Connected {
-		return a, FallbackNone, nil
+		return a, true
 	}
 	for _, a := range national {
 		if a.ID == via.ID && a.Connected {
-			return a, FallbackNone, nil
+			return a, true
 		}
 	}
 	for _, a := range national {
 		if a.Connected {
-			return a, FallbackNone, nil
+			return a, true
 		}
 	}
-	a, _, err := r.admin(ctx)
-	return a, FallbackAdmin, err
+	return DirectoryAgency{}, false
+}
+
+// branch is the connected office of a national body for the region (its
+// kab/kota office, else its provincial one) when the directory has one,
+// else the body itself.
+func (r *AgencyRouter) branch(ctx context.Context, body DirectoryAgency, region string) (DirectoryAgency, error) {
+	var codes []string
+	if region != "" {
+		codes = append(codes, region)
+	}
+	if len(region) > 2 {
+		codes = append(codes, region[:2])
+	}
+	for _, code := range codes {
+		b, ok, err := r.dir.Agency(ctx, BranchID(body.ID, code))
+		if err != nil {
+			return DirectoryAgency{}, err
+		}
+		if ok && b.Connected {
+			return b, nil
+		}
+	}
+	return body, nil
 }
 
 func (r *AgencyRouter) admin(ctx context.Context) (DirectoryAgency, bool, error) {

@@ -32,8 +32,9 @@ func readSeed(name string) ([][]string, error) {
 	return rows[1:], nil
 }
 
-// seedAgencies builds the directory: the national bodies, every province and
-// kab/kota government, and the units of each, with the seeded connectivity.
+// seedAgencies builds the directory: the national bodies and some of their
+// regional offices, every province and kab/kota government, and the units of
+// each, with the seeded connectivity.
 func seedAgencies(now time.Time) ([]Agency, error) {
 	national, err := readSeed("national.csv")
 	if err != nil {
@@ -44,6 +45,10 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 		return nil, err
 	}
 	connected, err := readSeed("connectivity.csv")
+	if err != nil {
+		return nil, err
+	}
+	branches, err := readSeed("branches.csv")
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +75,25 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 	}
 
 	rs := routing.AllRegions()
+	bodies := map[string]Agency{}
+	for _, a := range out {
+		bodies[a.ID] = a
+	}
+	for _, row := range branches {
+		parent, region, name := row[0], row[1], row[2]
+		body, ok := bodies[parent]
+		if _, known := rs.Lookup(region); !ok || !known {
+			return nil, fmt.Errorf("branches.csv: %s of %s: unknown body or region", region, parent)
+		}
+		b := Agency{ID: routing.BranchID(parent, region), Kind: KindUnit, ParentID: &body.ID, Name: name,
+			RegionCode: region, ProvinceCode: region[:2]}
+		for _, s := range body.Sectors {
+			b.Sectors = append(b.Sectors, AgencySector{AgencyID: b.ID, Sector: s.Sector})
+		}
+		connect(&b)
+		out = append(out, b)
+	}
+
 	for _, region := range slices.Concat(rs.Provinces, rs.KabKota) {
 		gov := Agency{
 			ID:           routing.GovernmentID(region.Code),
