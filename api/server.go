@@ -25,6 +25,7 @@ type Store interface {
 	Agencies(ctx context.Context, f storage.AgencyFilter) ([]storage.Agency, int64, error)
 	UpdateConnectivity(ctx context.Context, id string, u storage.ConnectivityUpdate) (storage.Agency, error)
 	UpdateWidget(ctx context.Context, id string, w storage.Widget) (storage.Agency, error)
+	CreateBranch(ctx context.Context, bodyID, region, name string) (storage.Agency, error)
 	Connectivity(ctx context.Context) (storage.Connectivity, error)
 	CreateAPIKey(ctx context.Context, scope, label string) (string, storage.APIKey, error)
 	APIKeyByToken(ctx context.Context, token string) (storage.APIKey, error)
@@ -112,6 +113,7 @@ func (s *Server) routes() {
 	admin.POST("/apps/:name/keys", s.createAppKey)
 	admin.PATCH("/agencies/:id", s.updateAgency)
 	admin.PUT("/agencies/:id/widget", s.updateWidget)
+	admin.POST("/agencies/:id/branches", s.createBranch)
 	admin.GET("/connectivity", s.connectivity)
 	admin.GET("/reports/:code/messages", s.reportMessages)
 }

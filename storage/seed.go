@@ -85,11 +85,7 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 		if _, known := rs.Lookup(region); !ok || !known {
 			return nil, fmt.Errorf("branches.csv: %s of %s: unknown body or region", region, parent)
 		}
-		b := Agency{ID: routing.BranchID(parent, region), Kind: KindUnit, ParentID: &body.ID, Name: name,
-			RegionCode: region, ProvinceCode: region[:2]}
-		for _, s := range body.Sectors {
-			b.Sectors = append(b.Sectors, AgencySector{AgencyID: b.ID, Sector: s.Sector})
-		}
+		b := newBranch(body, region, name)
 		connect(&b)
 		out = append(out, b)
 	}
