@@ -18,7 +18,7 @@ var (
 const noRegion = "-"
 
 // MinRegionConfidence is the probability from which the region model's
-// guess is taken when the text names no place the gazetteer knows.
+// guess is taken.
 const MinRegionConfidence = 0.7
 
 // Classifier reads a complaint's sector, type and region.
@@ -36,20 +36,20 @@ type Classification struct {
 	Words        []string // the complaint's words that weighed most for the sector
 	Alternatives []Scored // the next most likely sectors
 	Type         string
-	Place        Place  // the place the text names
-	Region       Scored // the kab/kota the words suggest when Place has none
+	Place        Place // the place the text names
+
+	terms []string // what the sector model read, for the region model
 }
 
-// RegionCode is the kab/kota the complaint is about: the one it names, else
-// the region model's guess when sure enough, else "".
-func (c Classification) RegionCode() string {
-	if c.Place.Found() {
-		return c.Place.KabKota.Code
+// GuessRegion is the kab/kota the words of a classified complaint suggest
+// (a mayor's name, a bus route, a kelurahan), when the region model is sure
+// enough; else "". Only callers that may guess pay for it.
+func (c *Classifier) GuessRegion(cl Classification) string {
+	best := rank(c.region.classes, c.region.predict(cl.terms))[0]
+	if best.Label == noRegion || best.Probability < MinRegionConfidence {
+		return ""
 	}
-	if c.Region.Label != noRegion && c.Region.Probability >= MinRegionConfidence {
-		return c.Region.Label
-	}
-	return ""
+	return best.Label
 }
 
 // Scored is a label with its probability.
@@ -85,9 +85,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
 		Type:  tr[0].Label,
 		Place: c.gaz.Find(title + ". " + text),
-	}
-	if !out.Place.Found() {
-		out.Region = rank(c.region.classes, c.region.predict(terms))[0]
+		terms: terms,
 	}
 	out.Words = c.decidingWords(terms, ranked[0].Label)
 	return out

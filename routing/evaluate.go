@@ -29,11 +29,20 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	}
 	var elapsed time.Duration
 	var classified int
-	ours := crossValidate(ex, k, func(train []Example) func(Example) Classification {
+	type reading struct {
+		Classification
+		region string // the place named, else the guess
+	}
+	ours := crossValidate(ex, k, func(train []Example) func(Example) reading {
 		c := TrainClassifier(train, gaz)
-		return func(e Example) Classification {
+		return func(e Example) reading {
 			start := time.Now()
-			r := c.Classify(e.Title, e.Text)
+			r := reading{Classification: c.Classify(e.Title, e.Text)}
+			if r.Place.Found() {
+				r.region = r.Place.KabKota.Code
+			} else {
+				r.region = c.GuessRegion(r.Classification)
+			}
 			elapsed += time.Since(start)
 			classified++
 			return r
@@ -54,7 +63,7 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 		if len(e.RegionCode) != 5 { // "33.74": a kab/kota
 			continue
 		}
-		code := ours[i].RegionCode()
+		code := ours[i].region
 		want, got = append(want, e.RegionCode), append(got, code)
 		if ours[i].Place.Found() {
 			wantNamed, gotNamed = append(wantNamed, e.RegionCode), append(gotNamed, code)

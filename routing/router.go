@@ -58,7 +58,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	if err != nil {
 		return Decision{}, err
 	}
-	d.RegionCode = region(req, c, via)
+	d.RegionCode = r.region(req, c, via)
 	for _, alt := range c.Alternatives {
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
 			continue
@@ -86,7 +86,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 // author's kab/kota, the kab/kota the text names, the author's province, the
 // region of the agency it came through, the region model's guess when the
 // request allows one.
-func region(req Request, c Classification, via DirectoryAgency) string {
+func (r *AgencyRouter) region(req Request, c Classification, via DirectoryAgency) string {
 	switch {
 	case kabKotaOf(req.RegionCode) != "":
 		return kabKotaOf(req.RegionCode)
@@ -97,7 +97,7 @@ func region(req Request, c Classification, via DirectoryAgency) string {
 	case via.RegionCode != "":
 		return via.RegionCode
 	case req.GuessRegion:
-		return c.RegionCode()
+		return r.classifier.GuessRegion(c)
 	}
 	return ""
 }
