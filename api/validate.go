@@ -2,6 +2,7 @@ package api
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -231,10 +232,8 @@ func (v *validator) source(src string, who principal) string {
 	if name, ok := strings.CutPrefix(src, "api:"); ok && appName.MatchString(name) {
 		return src
 	}
-	for _, c := range channelSources {
-		if via, ok := strings.CutPrefix(src, c+":"); src == c || ok && agencyID.MatchString(via) {
-			return src
-		}
+	if slices.Contains(channelSources, src) || agencyID.MatchString(via(src)) {
+		return src
 	}
 	if src == "" {
 		return "api:admin"
