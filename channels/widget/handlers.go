@@ -1,9 +1,7 @@
 package widget
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"regexp"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/internal/jsonbody"
 )
 
 // Limits of what a browser sends.
@@ -206,26 +205,13 @@ func (c *Channel) take(w http.ResponseWriter, r *http.Request, a Agency, id, kin
 	writeJSON(w, http.StatusAccepted, accepted{ID: id})
 }
 
-// readJSON reads a small JSON body strictly; a bad one is answered 400 (415
-// for another content type, 413 when too large).
+// readJSON reads a small JSON body strictly (jsonbody.Read); a refused one
+// is answered here.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		fail(w, r, http.StatusUnsupportedMediaType, "unsupported_media_type", "error_widget_json_only", nil)
-		return false
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil && dec.Decode(new(json.RawMessage)) != io.EOF {
-		err = errors.New("trailing data")
-	}
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		fail(w, r, http.StatusRequestEntityTooLarge, "body_too_large", "error_widget_body_too_large", nil)
-		return false
-	case err != nil:
-		fail(w, r, http.StatusBadRequest, "bad_json", "error_widget_bad_json", nil)
+	_, err := jsonbody.Read(w, r, maxJSONBody, v)
+	var e *jsonbody.Error
+	if errors.As(err, &e) {
+		fail(w, r, e.Status, e.Code, e.MsgID, e.Data)
 		return false
 	}
 	return true
