@@ -1,22 +1,45 @@
 package routing
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Evaluation is the result of cross-validating the classifier on labelled
 // complaints, beside a plain naive Bayes baseline.
 type Evaluation struct {
-	Folds          int     `json:"folds"`
-	Sector         Scores  `json:"sector"`
-	SectorBaseline Scores  `json:"sector_naive_bayes"`
-	Type           Scores  `json:"type"`
-	TypeBaseline   Scores  `json:"type_naive_bayes"`
-	Region         Scores  `json:"region"`         // over the examples whose label names a kab/kota
-	RegionNamed    Scores  `json:"region_named"`   // over those of them whose text names a kab/kota
-	RegionFound    float64 `json:"region_found"`   // the share whose text names a kab/kota
-	RegionGuessed  float64 `json:"region_guessed"` // the share the region model placed
+	Folds          int        `json:"folds"`
+	Sector         Scores     `json:"sector"`
+	SectorTop3     float64    `json:"sector_top3"` // the share whose sector is among the three likeliest: what triage suggests
+	Routed         []Coverage `json:"routed"`      // by minimum confidence: how many an agency gets, and how well
+	SectorBaseline Scores     `json:"sector_naive_bayes"`
+	Type           Scores     `json:"type"`
+	TypeBaseline   Scores     `json:"type_naive_bayes"`
+	Region         Scores     `json:"region"`         // over the examples whose label names a kab/kota
+	RegionNamed    Scores     `json:"region_named"`   // over those of them whose text names a kab/kota
+	RegionFound    float64    `json:"region_found"`   // the share whose text names a kab/kota
+	RegionGuessed  float64    `json:"region_guessed"` // the share the region model placed
 
 	ComplaintsPerSec float64 `json:"complaints_per_second"`
 }
+
+// reading is a classification under cross-validation, with its region.
+type reading struct {
+	Classification
+	region string // the place named, else the guess
+}
+
+// Coverage is what a minimum sector confidence does: the share of reports
+// routed to an agency (the rest go to triage) and the sector accuracy on
+// those.
+type Coverage struct {
+	MinConfidence float64 `json:"min_confidence"`
+	Share         float64 `json:"share"`
+	Accuracy      float64 `json:"accuracy"`
+}
+
+// coverageAt are the minimum confidences Evaluate reports on.
+var coverageAt = []float64{DefaultMinConfidence, 0.5, 0.7, 0.9}
 
 // Evaluate cross-validates the classifier on ex in k folds. Region is scored
 // on the examples labelled with a kab/kota (a label naming only a province is
@@ -29,10 +52,6 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	}
 	var elapsed time.Duration
 	var classified int
-	type reading struct {
-		Classification
-		region string // the place named, else the guess
-	}
 	ours := crossValidate(ex, k, func(train []Example) func(Example) reading {
 		c := TrainClassifier(train, gaz)
 		return func(e Example) reading {
@@ -53,6 +72,7 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 		ps[i], pt[i] = r.Sector, r.Type
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
+	ev.SectorTop3, ev.Routed = top3(ex, ours), coverage(ex, ours)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
 	ev.SectorBaseline = score(sectors, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Sector })))
 	ev.TypeBaseline = score(types, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Type })))
@@ -89,4 +109,38 @@ func naiveBayesOn(label func(Example) string) func([]Example) func(Example) stri
 		m := trainNaiveBayes(docs, ls)
 		return func(e Example) string { return m.classify(bagOfWords(e.Title + " " + e.Text)) }
 	}
+}
+
+// top3 is the share of examples whose sector is the classifier's first
+// choice or one of the next two.
+func top3(ex []Example, rs []reading) float64 {
+	n := 0
+	for i, r := range rs {
+		next := r.Alternatives[:min(2, len(r.Alternatives))]
+		if r.Sector == ex[i].Sector || slices.ContainsFunc(next, func(s Scored) bool { return s.Label == ex[i].Sector }) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ex))
+}
+
+// coverage is, for each minimum confidence of coverageAt, the share of the
+// examples a router would send to an agency and how many of those it would
+// send to the right sector.
+func coverage(ex []Example, rs []reading) []Coverage {
+	out := make([]Coverage, len(coverageAt))
+	for j, least := range coverageAt {
+		routed, right := 0, 0
+		for i, r := range rs {
+			if r.Confidence < least {
+				continue
+			}
+			routed++
+			if r.Sector == ex[i].Sector {
+				right++
+			}
+		}
+		out[j] = Coverage{MinConfidence: least, Share: float64(routed) / float64(len(ex)), Accuracy: float64(right) / float64(max(routed, 1))}
+	}
+	return out
 }

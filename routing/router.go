@@ -23,17 +23,30 @@ type Directory interface {
 	National(ctx context.Context, sector string) ([]DirectoryAgency, error)
 }
 
-// MinConfidence is the sector probability below which a report goes to the
-// admin's triage queue with suggestions instead of to an agency.
-const MinConfidence = 0.25
+// DefaultMinConfidence is the sector probability below which a report goes
+// to the admin's triage queue with suggestions instead of to an agency,
+// unless the router is given another (WithMinConfidence).
+const DefaultMinConfidence = 0.25
 
 // AgencyRouter routes by sector and jurisdiction: a regional sector to the
 // unit of the kab/kota government (or the government itself for general
 // government), else to the province, else to the national admin, whichever
 // is first connected; a national sector to its national body.
 type AgencyRouter struct {
-	classifier *Classifier
-	dir        Directory
+	classifier    *Classifier
+	dir           Directory
+	minConfidence float64
+}
+
+// RouterOption changes a router's defaults.
+type RouterOption func(*AgencyRouter)
+
+// WithMinConfidence sets the sector probability below which reports go to
+// the triage queue: 0 sends none there, 1 all but the certain ones.
+// `lapor classify --eval` prints how many reports each value routes, and how
+// well.
+func WithMinConfidence(p float64) RouterOption {
+	return func(r *AgencyRouter) { r.minConfidence = p }
 }
 
 var _ Router = (*AgencyRouter)(nil)
@@ -43,8 +56,12 @@ var _ Router = (*AgencyRouter)(nil)
 const directoryTTL = 30 * time.Second
 
 // NewRouter returns a router classifying with c and reading dir.
-func NewRouter(c *Classifier, dir Directory) *AgencyRouter {
-	return &AgencyRouter{classifier: c, dir: CachedDirectory(dir, directoryTTL)}
+func NewRouter(c *Classifier, dir Directory, opts ...RouterOption) *AgencyRouter {
+	r := &AgencyRouter{classifier: c, dir: CachedDirectory(dir, directoryTTL), minConfidence: DefaultMinConfidence}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
 }
 
 // Route implements Router.
@@ -69,7 +86,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		}
 		d.Alternatives = append(d.Alternatives, Alternative{AgencyID: a.ID, Sector: alt.Label, Confidence: alt.Probability})
 	}
-	if d.Confidence < MinConfidence {
+	if d.Confidence < r.minConfidence {
 		a, _, err := r.admin(ctx)
 		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
 		return d, err

@@ -74,5 +74,18 @@ func TestRoutingOnTheSeededDirectory(t *testing.T) {
 	if d.Fallback != routing.FallbackTriage || d.AgencyID != routing.NationalAdminID || len(d.Alternatives) != 3 {
 		t.Errorf("gibberish: %+v, want triage with 3 suggestions", d)
 	}
+	road := routing.Request{Text: "Jalan di depan SDN 3 Tembalang rusak parah dan berlubang sejak bulan lalu"}
+	for _, tt := range []struct {
+		min  float64
+		want routing.Fallback
+	}{{0, routing.FallbackNone}, {1, routing.FallbackTriage}} {
+		d, err := routing.NewRouter(routing.DefaultClassifier(), s.Directory(), routing.WithMinConfidence(tt.min)).Route(context.Background(), road)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Fallback != tt.want {
+			t.Errorf("minimum confidence %v: fallback %q at confidence %.2f, want %q", tt.min, d.Fallback, d.Confidence, tt.want)
+		}
+	}
 	var _ storage.Directory = s.Directory()
 }

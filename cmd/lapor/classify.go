@@ -45,7 +45,8 @@ func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
 	folds := fs.Int("folds", 5, "folds of the cross-validation")
-	dbURL := fs.String("database-url", envOr("LAPOR_DATABASE_URL", "lapor.db"), "the database whose agency directory names the agencies")
+	var cfg Config
+	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: lapor classify [flags] < complaints.jsonl > routed.jsonl")
 		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order.`)
@@ -57,13 +58,17 @@ func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *eval != "" {
 		return evaluate(*eval, *folds, stdout)
 	}
+	opts, err := cfg.routerOptions()
+	if err != nil {
+		return err
+	}
 	log := newLogger(stderr, "warn")
-	store, err := openStore(ctx, Config{DatabaseURL: *dbURL}, log)
+	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory(), opts...)
 	return classify(ctx, router, os.Stdin, stdout, stderr)
 }
 
@@ -150,17 +155,15 @@ func evaluate(path string, folds int, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%-8s accuracy %.3f macro-F1 %.3f   accuracy %.3f macro-F1 %.3f\n", name, a.Accuracy, a.MacroF1, b.Accuracy, b.MacroF1)
 	}
 	row("sector", ev.Sector, ev.SectorBaseline)
+	fmt.Fprintf(stdout, "         right sector among the three likeliest (what triage suggests): %.3f\n", ev.SectorTop3)
 	row("type", ev.Type, ev.TypeBaseline)
 	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
 	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
 		ev.RegionFound, ev.RegionNamed.Accuracy, ev.RegionGuessed)
+	fmt.Fprintln(stdout, "triage   below   routed   right sector of those routed")
+	for _, c := range ev.Routed {
+		fmt.Fprintf(stdout, "         %.2f    %.3f    %.3f\n", c.MinConfidence, c.Share, c.Accuracy)
+	}
 	fmt.Fprintf(stdout, "speed    %.0f complaints/s classified (one core)\n", ev.ComplaintsPerSec)
 	return nil
-}
-
-func envOr(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok {
-		return v
-	}
-	return def
 }

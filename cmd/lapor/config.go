@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"text/tabwriter"
+
+	"github.com/sp4n-lapor/lapor/routing"
 )
 
 // Config is every setting of the service; each is a flag and a LAPOR_*
@@ -35,6 +39,8 @@ type Config struct {
 
 	WidgetDemo string
 	TrustProxy string
+
+	RoutingMinConfidence string
 }
 
 type setting struct {
@@ -85,6 +91,37 @@ var settings = []setting{
 		func(c *Config) *string { return &c.WidgetDemo }},
 	{"trust-proxy", "LAPOR_TRUST_PROXY", "false", "true behind a reverse proxy: client addresses (for the widget's rate limits) come from X-Forwarded-For",
 		func(c *Config) *string { return &c.TrustProxy }},
+	{"routing-min-confidence", "LAPOR_ROUTING_MIN_CONFIDENCE", strconv.FormatFloat(routing.DefaultMinConfidence, 'g', -1, 64),
+		"sector confidence (0 to 1) below which a report goes to the national admin's triage queue instead of an agency; see lapor classify --eval",
+		func(c *Config) *string { return &c.RoutingMinConfidence }},
+}
+
+// routerOptions are the routing settings as options of the router.
+func (c Config) routerOptions() ([]routing.RouterOption, error) {
+	p, err := strconv.ParseFloat(c.RoutingMinConfidence, 64)
+	if err != nil || p < 0 || p > 1 {
+		return nil, fmt.Errorf("LAPOR_ROUTING_MIN_CONFIDENCE is %q: want a number from 0 to 1", c.RoutingMinConfidence)
+	}
+	return []routing.RouterOption{routing.WithMinConfidence(p)}, nil
+}
+
+// define adds the setting to fs as a flag into c, its default from the
+// environment.
+func (s setting) define(fs *flag.FlagSet, c *Config) {
+	def := s.def
+	if v, ok := os.LookupEnv(s.env); ok {
+		def = v
+	}
+	fs.StringVar(s.value(c), s.flag, def, s.usage)
+}
+
+// defineSome adds the settings of these environment variables to fs.
+func defineSome(fs *flag.FlagSet, c *Config, envs ...string) {
+	for _, s := range settings {
+		if slices.Contains(envs, s.env) {
+			s.define(fs, c)
+		}
+	}
 }
 
 // parseConfig reads the settings from the environment, then from args.
@@ -93,11 +130,7 @@ func parseConfig(name string, args []string, stderr io.Writer) (Config, error) {
 	fs := flag.NewFlagSet("lapor "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	for _, s := range settings {
-		def := s.def
-		if v, ok := os.LookupEnv(s.env); ok {
-			def = v
-		}
-		fs.StringVar(s.value(&c), s.flag, def, s.usage)
+		s.define(fs, &c)
 	}
 	fs.Usage = func() { printSettings(fs.Output(), name) }
 	if err := fs.Parse(args); err != nil {

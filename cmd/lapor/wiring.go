@@ -33,6 +33,10 @@ type service struct {
 }
 
 func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, error) {
+	routerOpts, err := cfg.routerOptions()
+	if err != nil {
+		return nil, err
+	}
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return nil, err
@@ -57,7 +61,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", s.cfg.AdminToken)
 	}
 	start := time.Now()
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory(), routerOpts...)
 	log.Debug("classifier trained", "ms", time.Since(start).Milliseconds())
 	s.metrics = prometheus.NewRegistry()
 	s.api = api.New(api.Config{
