@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -59,5 +60,34 @@ func TestClassifyKeepsOrderAndReportsBadLines(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "line 58") {
 		t.Errorf("stderr does not name the bad lines: %q", errs.String())
+	}
+}
+
+func TestRoutingMinConfidenceSetting(t *testing.T) {
+	for _, v := range []string{"2", "-0.1", "abc"} {
+		if _, err := (Config{RoutingMinConfidence: v}).routerOptions(); err == nil || !strings.Contains(err.Error(), "LAPOR_ROUTING_MIN_CONFIDENCE") {
+			t.Errorf("%q: error %v, want one naming the setting", v, err)
+		}
+	}
+	t.Chdir(t.TempDir())
+	in := `{"id": 1, "title": "Paspor", "text": "antrian paspor online di kantor imigrasi selalu penuh"}` + "\n"
+	if err := os.WriteFile("in.jsonl", []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("in.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stdin := os.Stdin
+	os.Stdin = f // runClassify reads the process's standard input
+	defer func() { os.Stdin = stdin }()
+	var out, errs bytes.Buffer
+	if err := runClassify(context.Background(), []string{"--routing-min-confidence", "1"}, &out, &errs); err != nil {
+		t.Fatal(err, errs.String())
+	}
+	var line map[string]any
+	if err := json.Unmarshal(out.Bytes(), &line); err != nil || line["agency_id"] != routing.NationalAdminID || line["sector"] != "imigrasi" {
+		t.Errorf("with every report to triage: %s (%v)", out.String(), err)
 	}
 }

@@ -98,6 +98,9 @@ var settings = []setting{
 
 // routerOptions are the routing settings as options of the router.
 func (c Config) routerOptions() ([]routing.RouterOption, error) {
+	if c.RoutingMinConfidence == "" {
+		return nil, nil // the router's default
+	}
 	p, err := strconv.ParseFloat(c.RoutingMinConfidence, 64)
 	if err != nil || p < 0 || p > 1 {
 		return nil, fmt.Errorf("LAPOR_ROUTING_MIN_CONFIDENCE is %q: want a number from 0 to 1", c.RoutingMinConfidence)

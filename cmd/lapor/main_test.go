@@ -92,23 +92,27 @@ func TestServeOnPostgresAndRedis(t *testing.T) {
 func startServe(t *testing.T, cfg Config) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	addrc, done := make(chan string, 1), make(chan error, 1)
+	addrc, done := make(chan string, 1), make(chan struct{})
 	var logs bytes.Buffer
+	var err error // what serve returned, once done is closed
 	go func() {
-		done <- serve(ctx, cfg, slog.New(slog.NewTextHandler(&logs, nil)), func(a string) { addrc <- a })
+		defer close(done)
+		err = serve(ctx, cfg, slog.New(slog.NewTextHandler(&logs, nil)), func(a string) { addrc <- a })
 	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve returned %v", err)
-		}
-	})
 	select {
 	case addr := <-addrc:
+		t.Cleanup(func() {
+			cancel()
+			if <-done; err != nil {
+				t.Errorf("serve returned %v", err)
+			}
+		})
 		return "http://" + addr
-	case err := <-done:
+	case <-done:
+		cancel()
 		t.Fatalf("serve stopped at start: %v\n%s", err, logs.String())
 	case <-time.After(60 * time.Second):
+		cancel()
 		t.Fatal("serve did not start in 60s")
 	}
 	return ""
