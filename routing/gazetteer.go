@@ -33,6 +33,25 @@ type Place struct {
 // Candidates lists them all.
 func (p Place) Found() bool { return p.KabKota != nil }
 
+// words are the normalised words of the names of the regions in p.
+func (p Place) words() map[string]bool {
+	out := map[string]bool{}
+	add := func(name string) {
+		for _, w := range Normalize(baseName(name)) {
+			out[w] = true
+		}
+	}
+	for _, r := range []*Region{p.KabKota, p.District, p.Province} {
+		if r != nil {
+			add(r.Name)
+		}
+	}
+	for _, r := range p.Candidates {
+		add(r.Name)
+	}
+	return out
+}
+
 // Gazetteer finds Indonesian regions named in text, with aliases and typos.
 type Gazetteer struct {
 	rs        *Regions

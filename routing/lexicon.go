@@ -26,7 +26,7 @@ var lexicon = map[string][]string{
 	"kepegawaian":             {"cpns", "pns", "asn", "nip", "bkn", "sscn", "sscasn", "kenaikan pangkat", "pensiun", "tunjangan", "tpp", "bkd", "honorer k2", "mutasi pegawai", "sapk"},
 	"keuangan-negara":         {"pajak", "npwp", "pbb", "bea cukai", "cukai", "restitusi", "djp", "kemenkeu", "bapenda", "spt"},
 	"pertanahan":              {"sertifikat tanah", "sertipikat", "bpn", "ptsl", "prona", "sengketa tanah", "pertanahan", "atr", "ukur ulang", "girik"},
-	"pemerintahan":            {"kelurahan", "kecamatan", "lurah", "camat", "walikota", "wali kota", "bupati", "gubernur", "pemkot", "pemkab", "pemprov", "rt", "rw", "surat keterangan", "kemendagri"},
+	"pemerintahan":            {"lurah", "camat", "walikota", "wali kota", "bupati", "gubernur", "pemkot", "pemkab", "pemprov", "surat keterangan", "kemendagri"},
 	"desa":                    {"dana desa", "kepala desa", "kades", "perangkat desa", "bumdes", "add", "pilkades", "sekdes", "transmigrasi", "pendamping desa", "apbdes"},
 	"komunikasi-informatika":  {"sinyal", "internet", "registrasi kartu", "kartu sim", "hoaks", "hoax", "siaran", "televisi", "kpi", "telkom", "indihome", "website", "aplikasi", "kominfo"},
 	"ketenagakerjaan":         {"gaji", "umr", "ump", "umk", "phk", "pesangon", "kartu kuning", "ak1", "tki", "pmi", "tenaga kerja", "buruh", "outsourcing", "disnaker", "kemnaker", "lowongan"},
