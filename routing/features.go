@@ -32,8 +32,9 @@ func sectorTerms(title, text string, place Place) []string {
 	stop, named := stopwords(), place.words()
 	keep := func(words []string) []string {
 		var out []string
-		for _, w := range words {
-			if len(w) < 2 || stop[w] || isNumber(w) || named[w] {
+		for i, w := range words {
+			inAddress := regionTitles[w] && i+1 < len(words) && named[words[i+1]]
+			if len(w) < 2 || stop[w] || isNumber(w) || named[w] || inAddress {
 				continue
 			}
 			out = append(out, Stem(w))
@@ -52,6 +53,10 @@ func sectorTerms(title, text string, place Place) []string {
 	}
 	return terms
 }
+
+// regionTitles are the words that introduce a region's name; before the
+// name of the place a complaint names they are part of its address.
+var regionTitles = map[string]bool{"provinsi": true, "kabupaten": true, "kota": true, "kecamatan": true}
 
 // typeTerms are the words that tell a question or a suggestion from a
 // complaint: stop words kept ("apakah", "bagaimana", "mohon"), the opening
