@@ -84,7 +84,9 @@ func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 func (c *Classifier) Classify(title, text string) Classification {
 	place := c.gaz.Find(title + ". " + text)
 	terms := sectorTerms(title, text, place)
-	ranked := rank(c.sector.classes, c.sector.predict(terms))
+	p := c.sector.predict(terms)
+	weighByLexicon(c.sector.classes, terms, p)
+	ranked := rank(c.sector.classes, p)
 	tr := rank(c.typ.classes, c.typ.predict(append(typeTerms(title, text), terms...)))
 	out := Classification{
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
@@ -105,9 +107,16 @@ func rank(classes []string, p []float64) []Scored {
 	return out
 }
 
-// decidingWords are the complaint's terms with the largest positive weight
-// for the sector chosen, at most five, readable (no marks or pairs).
+// decidingWords are, at most five, the phrases of the chosen sector's
+// lexicon that the complaint uses, then its terms with the largest positive
+// weight for the sector, readable (no marks or pairs).
 func (c *Classifier) decidingWords(terms []string, sector string) []string {
+	var out []string
+	for _, t := range terms {
+		if phrase, ok := strings.CutPrefix(t, "lex:"+sector+":"); ok && !slices.Contains(out, phrase) && len(out) < 5 {
+			out = append(out, phrase)
+		}
+	}
 	ci, _ := slices.BinarySearch(c.sector.classes, sector)
 	type tw struct {
 		t string
@@ -126,9 +135,13 @@ func (c *Classifier) decidingWords(terms []string, sector string) []string {
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].w > all[j].w })
-	var out []string
-	for _, x := range all[:min(5, len(all))] {
-		out = append(out, x.t)
+	for _, x := range all {
+		if len(out) == 5 {
+			break
+		}
+		if !slices.Contains(out, x.t) {
+			out = append(out, x.t)
+		}
 	}
 	return out
 }

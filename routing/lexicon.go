@@ -1,6 +1,9 @@
 package routing
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // lexicon holds, for each sector, words and phrases that name its services
 // or agencies, written from sectors.csv and from how Indonesian government
@@ -54,4 +57,38 @@ func lexiconTerms(words []string) []string {
 		}
 	}
 	return out
+}
+
+// The lexicon is also a prior on the sector model's answer: each phrase of a
+// sector that a complaint uses multiplies that sector's odds by e^2 (about
+// 7), for up to two phrases. The model learns the lexicon's features too,
+// but from the dev set's labels, which are few for the small sectors and
+// noisy for some (a complaint about LPG went to ESDM, BUMN, Pertamina or a
+// trade office); the prior keeps what sectors.csv says of who handles what.
+// Chosen by 5-fold cross-validation: 1.5 to 3 score alike.
+const (
+	lexiconPrior        = 2.0
+	lexiconPriorPhrases = 2
+)
+
+// weighByLexicon applies the lexicon prior to p, the sector model's
+// probabilities in the order of classes, for a complaint read as terms.
+func weighByLexicon(classes, terms []string, p []float64) {
+	phrases := map[string]int{}
+	seen := map[string]bool{}
+	for _, t := range terms {
+		rest, ok := strings.CutPrefix(t, "lex:")
+		sector, _, isPhrase := strings.Cut(rest, ":")
+		if ok && isPhrase && !seen[t] {
+			seen[t] = true
+			phrases[sector]++
+		}
+	}
+	if len(phrases) == 0 {
+		return
+	}
+	for c, s := range classes {
+		p[c] = math.Log(p[c]) + lexiconPrior*float64(min(phrases[s], lexiconPriorPhrases))
+	}
+	softmax(p)
 }
