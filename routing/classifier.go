@@ -69,6 +69,8 @@ func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 		terms := sectorTerms(e.Title, e.Text, gaz.Find(e.Title+". "+e.Text))
 		sdocs = append(sdocs, terms)
 		sl = append(sl, e.Sector)
+		// The type model reads how the complaint asks and what it is about:
+		// questions on BPJS are more often requests for information.
 		tdocs = append(tdocs, append(typeTerms(e.Title, e.Text), terms...))
 		tl = append(tl, e.Type)
 		rl = append(rl, kabKotaOf(e.RegionCode))
