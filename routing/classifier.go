@@ -16,6 +16,14 @@ var (
 	regionOptions = linearOptions{epochs: 30, rate: 1, minDF: 2}
 )
 
+// sectorTemperature tempers the sector's probabilities. The model, trained
+// with no penalty and then weighed by the lexicon, is surer than it is
+// right: in cross-validation the answers it gave at 0.9 or more were right
+// 0.82 of the time, and its expected calibration error was 0.176. Tempered
+// by 2 (the log-loss is lowest between 1.8 and 2.1), that error is 0.045, so
+// a confidence means what it says, to the triage threshold and to admins.
+const sectorTemperature = 2.0
+
 // noRegion is the region model's class for complaints that name no kab/kota
 // (those the admin sent to a national body).
 const noRegion = "-"
@@ -88,6 +96,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 	terms := sectorTerms(title, text, place)
 	p := c.sector.predict(terms)
 	weighByLexicon(c.sector.classes, terms, p)
+	temper(p, sectorTemperature)
 	ranked := rank(c.sector.classes, p)
 	tr := rank(c.typ.classes, c.typ.predict(append(typeTerms(title, text), terms...)))
 	out := Classification{

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"math"
 	"slices"
 	"time"
 )
@@ -8,17 +9,20 @@ import (
 // Evaluation is the result of cross-validating the classifier on labelled
 // complaints, beside a plain naive Bayes baseline.
 type Evaluation struct {
-	Folds          int        `json:"folds"`
-	Sector         Scores     `json:"sector"`
-	SectorTop3     float64    `json:"sector_top3"` // the share whose sector is among the three likeliest: what triage suggests
-	Routed         []Coverage `json:"routed"`      // by minimum confidence: how many an agency gets, and how well
-	SectorBaseline Scores     `json:"sector_naive_bayes"`
-	Type           Scores     `json:"type"`
-	TypeBaseline   Scores     `json:"type_naive_bayes"`
-	Region         Scores     `json:"region"`         // over the examples whose label names a kab/kota
-	RegionNamed    Scores     `json:"region_named"`   // over those of them whose text names a kab/kota
-	RegionFound    float64    `json:"region_found"`   // the share whose text names a kab/kota
-	RegionGuessed  float64    `json:"region_guessed"` // the share the region model placed
+	Folds      int     `json:"folds"`
+	Sector     Scores  `json:"sector"`
+	SectorTop3 float64 `json:"sector_top3"` // the share whose sector is among the three likeliest: what triage suggests
+	// SectorCalibration is the expected calibration error of the sector's
+	// confidence (10 bins): how far, on average, confidence is from accuracy.
+	SectorCalibration float64    `json:"sector_calibration_error"`
+	Routed            []Coverage `json:"routed"` // by minimum confidence: how many an agency gets, and how well
+	SectorBaseline    Scores     `json:"sector_naive_bayes"`
+	Type              Scores     `json:"type"`
+	TypeBaseline      Scores     `json:"type_naive_bayes"`
+	Region            Scores     `json:"region"`         // over the examples whose label names a kab/kota
+	RegionNamed       Scores     `json:"region_named"`   // over those of them whose text names a kab/kota
+	RegionFound       float64    `json:"region_found"`   // the share whose text names a kab/kota
+	RegionGuessed     float64    `json:"region_guessed"` // the share the region model placed
 
 	ComplaintsPerSec float64 `json:"complaints_per_second"`
 }
@@ -72,7 +76,7 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 		ps[i], pt[i] = r.Sector, r.Type
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
-	ev.SectorTop3, ev.Routed = top3(ex, ours), coverage(ex, ours)
+	ev.SectorTop3, ev.Routed, ev.SectorCalibration = top3(ex, ours), coverage(ex, ours), calibrationError(ex, ours)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
 	ev.SectorBaseline = score(sectors, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Sector })))
 	ev.TypeBaseline = score(types, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Type })))
@@ -143,4 +147,27 @@ func coverage(ex []Example, rs []reading) []Coverage {
 		out[j] = Coverage{MinConfidence: least, Share: float64(routed) / float64(len(ex)), Accuracy: float64(right) / float64(max(routed, 1))}
 	}
 	return out
+}
+
+// calibrationError is the expected calibration error of the sector's
+// confidence over 10 equal bins of confidence: the gap between the mean
+// confidence and the accuracy of each bin, weighed by its share of the
+// examples.
+func calibrationError(ex []Example, rs []reading) float64 {
+	var n, conf, right [10]float64
+	for i, r := range rs {
+		b := min(int(r.Confidence*10), 9)
+		n[b]++
+		conf[b] += r.Confidence
+		if r.Sector == ex[i].Sector {
+			right[b]++
+		}
+	}
+	e := 0.0
+	for b := range n {
+		if n[b] > 0 {
+			e += math.Abs(conf[b]-right[b]) / float64(len(rs))
+		}
+	}
+	return e
 }

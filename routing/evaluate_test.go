@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -42,5 +43,18 @@ func TestTop3AndCoverage(t *testing.T) {
 	want := []Coverage{{DefaultMinConfidence, 0.75, 1.0 / 3}, {0.5, 0.5, 0.5}, {0.7, 0.25, 1}, {0.9, 0.25, 1}}
 	if got := coverage(ex, rs); !slices.Equal(got, want) {
 		t.Errorf("coverage = %v, want %v", got, want)
+	}
+}
+
+func TestCalibrationError(t *testing.T) {
+	ex := []Example{{Sector: "pos"}, {Sector: "energi"}, {Sector: "sosial"}}
+	rs := []reading{
+		{Classification: Classification{Sector: "pos", Confidence: 0.95}},    // right
+		{Classification: Classification{Sector: "pos", Confidence: 0.95}},    // wrong, same bin: 0.95 against 0.5
+		{Classification: Classification{Sector: "sosial", Confidence: 0.15}}, // right: 0.15 against 1
+	}
+	want := (2*0.45 + 0.85) / 3
+	if got := calibrationError(ex, rs); math.Abs(got-want) > 1e-9 {
+		t.Errorf("calibration error %v, want %v", got, want)
 	}
 }

@@ -156,6 +156,7 @@ func evaluate(path string, folds int, stdout io.Writer) error {
 	}
 	row("sector", ev.Sector, ev.SectorBaseline)
 	fmt.Fprintf(stdout, "         right sector among the three likeliest (what triage suggests): %.3f\n", ev.SectorTop3)
+	fmt.Fprintf(stdout, "         confidence off from accuracy by %.3f (expected calibration error, 10 bins)\n", ev.SectorCalibration)
 	row("type", ev.Type, ev.TypeBaseline)
 	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
 	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
