@@ -17,7 +17,7 @@ var abbreviations = map[string]string{
 	"sj": "saja", "aja": "saja", "bs": "bisa", "bgmn": "bagaimana", "gmn": "bagaimana", "gimana": "bagaimana",
 	"knp": "kenapa", "dlm": "dalam", "pd": "pada", "sblm": "sebelum", "stlh": "setelah", "skrg": "sekarang",
 	"skr": "sekarang", "kmrn": "kemarin", "kmarin": "kemarin", "bsk": "besok", "trs": "terus", "sampe": "sampai",
-	"smp": "sampai", "tgl": "tanggal", "dpn": "depan", "blkg": "belakang", "rs": "rumah sakit", "rsud": "rsud",
+	"tgl": "tanggal", "dpn": "depan", "blkg": "belakang", "rs": "rumah sakit", "rsud": "rsud",
 	"mhn": "mohon", "trims": "terima kasih", "tks": "terima kasih", "makasih": "terima kasih",
 }
 

@@ -11,6 +11,7 @@ func TestNormalize(t *testing.T) {
 		{"sdh 3 bln blm diperbaiki, yg bener aja", "sudah 3 bulan belum diperbaiki yang bener saja"},
 		{"Kab. Bandung Barat, Kec. Lembang", "kabupaten bandung barat kecamatan lembang"},
 		{"Mohon maaf saat ini", "mohon maaf saat ini"},
+		{"pungutan di SMP N 2", "pungutan di smp n 2"}, // the school, not "sampai"
 		{"", ""},
 	}
 	for _, tt := range tests {
