@@ -45,7 +45,7 @@ func TestFileAndTrackReport(t *testing.T) {
 				t.Fatalf("GET %s = %d %s", typed, g.Code, g.Body)
 			}
 			view := g.json(t)
-			if view["tracking_code"] != code || view["region_name"] != "Kota Semarang" || view["status_label"] != "Menunggu verifikasi" {
+			if view["tracking_code"] != code || view["region_name"] != "Tembalang, Kota Semarang" || view["status_label"] != "Menunggu verifikasi" {
 				t.Errorf("public view = %v", view)
 			}
 			for _, secret := range []string{"Budi", "6281234567890", "6281299990000", "reporter", "sms"} {

@@ -75,8 +75,8 @@ func (s *Server) getReport(c *gin.Context) {
 	if sec, ok := routing.SectorByCode(r.Sector); ok {
 		view.SectorName = sec.Name
 	}
-	if reg, ok := routing.AllRegions().Lookup(r.RegionCode); ok {
-		view.RegionName = reg.Name
+	if name, ok := routing.AllRegions().Name(r.RegionCode); ok {
+		view.RegionName = name
 	}
 	for _, e := range events {
 		view.Timeline = append(view.Timeline, timelineEntry{At: e.CreatedAt, Event: e.Kind, Label: eventLabel(p, e, names)})

@@ -92,10 +92,11 @@ func (t *turn) setPlace(p routing.Place) {
 		return
 	}
 	d := &t.st.Draft
-	d.RegionCode, d.Place = p.KabKota.Code, p.KabKota.Name
+	d.RegionCode = p.KabKota.Code
 	if p.District != nil {
-		d.Place = p.District.Name + ", " + p.KabKota.Name
+		d.RegionCode = p.District.Code
 	}
+	d.Place, _ = t.e.gaz.Regions().Name(d.RegionCode)
 }
 
 // summary is the data of the summary message, shortened to fit 2 SMS

@@ -83,7 +83,7 @@ func TestTranscripts(t *testing.T) {
 			{say: "1", want: []string{"Lokasi: Tembalang, Kota Semarang", "Waktu: sejak 24/10/2026", "Jenis: Pengaduan"}},
 			{say: "kirim", want: []string{"LPR-"}},
 		}, filed: func(t *testing.T, r storage.Report) {
-			if r.Description != "jalan di depan SDN 3 Tembalang rusak parah sejak bulan lalu" || r.RegionCode != "33.74" {
+			if r.Description != "jalan di depan SDN 3 Tembalang rusak parah sejak bulan lalu" || r.RegionCode != "33.74.10" {
 				t.Errorf("filed %+v", r)
 			}
 		}},

@@ -34,3 +34,15 @@ func TestEmbeddedSectors(t *testing.T) {
 		t.Error("SectorByCode(nope) found a sector")
 	}
 }
+
+func TestRegionNames(t *testing.T) {
+	rs := AllRegions()
+	for code, want := range map[string]string{"33.74.10": "Tembalang, Kota Semarang", "33.74": "Kota Semarang", "33": "Jawa Tengah"} {
+		if got, ok := rs.Name(code); !ok || got != want {
+			t.Errorf("Name(%s) = %q, %v; want %q", code, got, ok, want)
+		}
+	}
+	if _, ok := rs.Name("99.99"); ok {
+		t.Error("a made-up code has a name")
+	}
+}

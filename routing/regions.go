@@ -95,6 +95,19 @@ func (rs *Regions) Lookup(code string) (Region, bool) {
 	return r, ok
 }
 
+// Name is how a region is written for people: a kecamatan with its kab/kota
+// ("Tembalang, Kota Semarang"), else the region's own name.
+func (rs *Regions) Name(code string) (string, bool) {
+	r, ok := rs.byCode[code]
+	if !ok {
+		return "", false
+	}
+	if parent, ok := rs.byCode[r.Parent]; ok && r.Level == LevelDistrict {
+		return r.Name + ", " + parent.Name, true
+	}
+	return r.Name, true
+}
+
 // Province returns the province a region lies in (itself for a province).
 func (rs *Regions) Province(code string) (Region, bool) {
 	r, ok := rs.byCode[code]

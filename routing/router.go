@@ -76,11 +76,12 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		return Decision{}, err
 	}
 	d.RegionCode = r.region(req, c, via)
+	jurisdiction := jurisdictionOf(d.RegionCode)
 	for _, alt := range c.Alternatives {
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
 			continue
 		}
-		a, _, err := r.pick(ctx, alt.Label, d.RegionCode, req, via)
+		a, _, err := r.pick(ctx, alt.Label, jurisdiction, req, via)
 		if err != nil {
 			return Decision{}, err
 		}
@@ -91,7 +92,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
 		return d, err
 	}
-	a, fb, err := r.pick(ctx, d.Sector, d.RegionCode, req, via)
+	a, fb, err := r.pick(ctx, d.Sector, jurisdiction, req, via)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -100,15 +101,25 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 }
 
 // region is where a report belongs, from the surest reading down: the
-// author's kab/kota, the kab/kota the text names, the author's province, the
-// region of the agency it came through, the region model's guess when the
-// request allows one.
+// author's kab/kota or kecamatan, the kab/kota (and kecamatan) the text
+// names, the author's province, the region of the agency it came through,
+// the region model's guess when the request allows one. A kecamatan the text
+// names refines the author's kab/kota when it lies in it.
 func (r *AgencyRouter) region(req Request, c Classification, via DirectoryAgency) string {
+	named := ""
+	if c.Place.Found() {
+		named = c.Place.KabKota.Code
+		if c.Place.District != nil {
+			named = c.Place.District.Code
+		}
+	}
 	switch {
+	case len(req.RegionCode) == len("33.74") && kabKotaOf(named) == req.RegionCode:
+		return named
 	case kabKotaOf(req.RegionCode) != "":
-		return kabKotaOf(req.RegionCode)
-	case c.Place.Found():
-		return c.Place.KabKota.Code
+		return req.RegionCode
+	case named != "":
+		return named
 	case req.RegionCode != "":
 		return req.RegionCode
 	case via.RegionCode != "":
@@ -250,6 +261,15 @@ func isCommonNameWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// jurisdictionOf is the government a region belongs to: the kab/kota of a
+// kecamatan, else the region itself (a kab/kota or a province).
+func jurisdictionOf(code string) string {
+	if k := kabKotaOf(code); k != "" {
+		return k
+	}
+	return code
 }
 
 // kabKotaOf is the kab/kota code of a kab/kota or kecamatan code, or "".

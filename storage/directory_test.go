@@ -89,3 +89,31 @@ func TestRoutingOnTheSeededDirectory(t *testing.T) {
 	}
 	var _ storage.Directory = s.Directory()
 }
+
+func TestRoutingKeepsTheKecamatan(t *testing.T) {
+	s := storagetest.SQLite(t)
+	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	road := "jalan rusak berlubang parah di Tembalang, aspal mengelupas"
+	tests := []struct {
+		name   string
+		req    routing.Request
+		region string
+	}{
+		{"the kecamatan the text names", routing.Request{Text: road}, "33.74.10"},
+		{"refines the author's kab/kota it lies in", routing.Request{Text: road, RegionCode: "33.74"}, "33.74.10"},
+		{"but not another kab/kota", routing.Request{Text: road, RegionCode: "35.78"}, "35.78"},
+		{"the author's kecamatan is kept", routing.Request{Text: road, RegionCode: "33.74.01"}, "33.74.01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := r.Route(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "pemda-" + tt.region[:5] + "-pekerjaan-umum"
+			if d.RegionCode != tt.region || d.AgencyID != want {
+				t.Errorf("region %s, agency %s; want %s, %s", d.RegionCode, d.AgencyID, tt.region, want)
+			}
+		})
+	}
+}

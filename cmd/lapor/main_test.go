@@ -214,7 +214,7 @@ func TestChatThroughAPipe(t *testing.T) {
 	}
 	defer store.Close()
 	r, err := store.ReportByCode(context.Background(), code)
-	if err != nil || r.RegionCode != "33.74" || r.Source != "api:console" {
+	if err != nil || r.RegionCode != "33.74.10" || r.Source != "api:console" { // Tembalang, Kota Semarang
 		t.Errorf("report %s: %+v, %v", code, r, err)
 	}
 }
