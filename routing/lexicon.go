@@ -7,7 +7,9 @@ import (
 
 // lexicon holds, for each sector, words and phrases that name its services
 // or agencies, written from sectors.csv (its examples, and the agencies of
-// its handled_by column) and from how Indonesian government is organised. A complaint that uses them gets a feature per sector, which
+// its handled_by column) and from how Indonesian government is organised.
+// Words that are mostly part of an address (kelurahan, kecamatan, RT, RW)
+// are not in it. A complaint that uses them gets a feature per sector, which
 // the classifier weighs against everything else it reads.
 var lexicon = map[string][]string{
 	"jaminan-kesehatan":       {"bpjs kesehatan", "jkn", "kis", "faskes", "bpjs", "iuran", "denda rawat inap", "kartu indonesia sehat", "pbi", "kc bpjs"},
