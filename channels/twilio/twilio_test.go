@@ -104,7 +104,7 @@ func TestWholeSMSConversation(t *testing.T) {
 		}
 	}
 	rep := r.kit.Filed(t, sent[len(sent)-1].Get("Body"))
-	if rep.Source != "sms" || rep.ReporterAddress != from || rep.RegionCode != "33.74" || rep.Privacy != "anonim" {
+	if rep.Source != "sms" || rep.ReporterAddress != from || rep.RegionCode != "33.74.10" || rep.Privacy != "anonim" {
 		t.Errorf("filed %+v", rep)
 	}
 }
