@@ -8,14 +8,23 @@ import "strings"
 // "dikirimkan" → "kirim", "pelayanan" → "layan", "kerusakan" → "rusak".
 // Words it cannot safely shorten stay as they are. Training and classifying
 // stem alike, so a stem need not be a real word.
+//
+// With no dictionary to check a stem against, the prefixes are taken only
+// where Indonesian allows them: ke- with -an ("kesehatan", not "keluarga"),
+// se- with -nya ("sebaiknya", not "sekolah" or "sepeda"), bare me- and pe-
+// before l, m, n, r, w or y ("melihat", not "meteran"), and as a second
+// prefix only per-, ber-, ter- and pe- ("diperbaiki", not "kesehatan" →
+// "hatan").
 func Stem(w string) string {
 	if len(w) <= 4 || !isAlpha(w) {
 		return w
 	}
-	w = cutSuffix(w, []string{"lah", "kah", "tah", "pun"}, 5)
-	w = cutSuffix(w, []string{"nya", "ku", "mu"}, 4)
-	for range 2 {
-		w2 := cutPrefix(w)
+	w = cutSuffix(w, []string{"lah", "kah", "pun"}, 5)
+	bare := cutSuffix(w, []string{"nya", "ku", "mu"}, 4)
+	form := affixes{nya: bare != w && strings.HasSuffix(w, "nya"), an: strings.HasSuffix(bare, "an")}
+	w = bare
+	for round := range 2 {
+		w2 := cutPrefix(w, form, round == 1)
 		if w2 == w {
 			break
 		}
@@ -31,6 +40,9 @@ func Stem(w string) string {
 // minStem is the shortest stem an affix may leave.
 const minStem = 4
 
+// affixes are the suffixes a word had, which some prefixes come with.
+type affixes struct{ nya, an bool }
+
 func cutSuffix(w string, suffixes []string, min int) string {
 	for _, s := range suffixes {
 		if strings.HasSuffix(w, s) && len(w)-len(s) >= min {
@@ -42,16 +54,17 @@ func cutSuffix(w string, suffixes []string, min int) string {
 
 // cutPrefix removes one prefix, restoring the first letter that me- and pe-
 // swallow ("menulis" → "tulis", "penyakit" → "sakit", "memukul" → "pukul").
-func cutPrefix(w string) string {
+// A second prefix may only be per-, ber-, ter- or pe-.
+func cutPrefix(w string, form affixes, second bool) string {
 	type rule struct{ prefix, restore string }
 	rules := []rule{
 		{"meng", ""}, {"meny", "s"}, {"mem", "p"}, {"men", "t"}, {"me", ""},
 		{"peng", ""}, {"peny", "s"}, {"pem", "p"}, {"pen", "t"}, {"per", ""}, {"pe", ""},
-		{"ber", ""}, {"be", ""}, {"ter", ""}, {"di", ""}, {"ke", ""}, {"se", ""},
+		{"ber", ""}, {"ter", ""}, {"di", ""}, {"ke", ""}, {"se", ""},
 	}
 	for _, r := range rules {
 		rest, ok := strings.CutPrefix(w, r.prefix)
-		if !ok || len(rest)+len(r.restore) < minStem {
+		if !ok || len(rest)+len(r.restore) < minStem || !allowed(r.prefix, rest, form, second) {
 			continue
 		}
 		if r.restore != "" && isVowel(rest[0]) {
@@ -68,6 +81,21 @@ func cutPrefix(w string) string {
 		}
 	}
 	return w
+}
+
+// allowed tells whether prefix may be taken off a word, leaving rest.
+func allowed(prefix, rest string, form affixes, second bool) bool {
+	switch {
+	case second:
+		return prefix == "per" || prefix == "ber" || prefix == "ter" || (prefix == "pe" && strings.IndexByte("lmnrwy", rest[0]) >= 0)
+	case prefix == "ke":
+		return form.an
+	case prefix == "se":
+		return form.nya
+	case prefix == "me" || prefix == "pe":
+		return strings.IndexByte("lmnrwy", rest[0]) >= 0
+	}
+	return true
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
