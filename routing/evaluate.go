@@ -154,20 +154,17 @@ func coverage(ex []Example, rs []reading) []Coverage {
 // confidence and the accuracy of each bin, weighed by its share of the
 // examples.
 func calibrationError(ex []Example, rs []reading) float64 {
-	var n, conf, right [10]float64
+	var conf, right [10]float64
 	for i, r := range rs {
 		b := min(int(r.Confidence*10), 9)
-		n[b]++
 		conf[b] += r.Confidence
 		if r.Sector == ex[i].Sector {
 			right[b]++
 		}
 	}
 	e := 0.0
-	for b := range n {
-		if n[b] > 0 {
-			e += math.Abs(conf[b]-right[b]) / float64(len(rs))
-		}
+	for b := range conf {
+		e += math.Abs(conf[b]-right[b]) / float64(len(rs))
 	}
 	return e
 }
