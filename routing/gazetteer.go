@@ -173,6 +173,10 @@ func (g *Gazetteer) gluedName(w string) (hit, bool) {
 	return hit{}, false
 }
 
+// streetWords is how many words after "jalan" or "gang" Find takes as the
+// street's name.
+const streetWords = 2
+
 // resolve finds places in words; proper, when not nil, makes it strict (see Find).
 func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	lenient := proper == nil
@@ -181,6 +185,7 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	}
 	var kab, dis []hit
 	var prov *Region
+	street := 0 // words left of a street's name, which names no place ("Jl. Kelud Raya", "Jl. Magelang")
 	for i := 0; i < len(words); i++ {
 		hint := RegionLevel("")
 		switch words[i] {
@@ -191,6 +196,20 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 		case "kecamatan":
 			hint = LevelDistrict
 		}
+		if !lenient && hint == "" {
+			if street > 0 {
+				street--
+				continue
+			}
+			if words[i] == "jalan" || words[i] == "gang" || words[i] == "gg" {
+				street = streetWords
+				continue
+			}
+			if words[i] == "raya" { // "Jl. Karangrejo Raya": a street, not Raya in Simalungun
+				continue
+			}
+		}
+		street = 0
 		start := i
 		if hint != "" {
 			start = i + 1

@@ -109,3 +109,25 @@ func TestFindGluedAndShouted(t *testing.T) {
 		t.Errorf("a shouted word read as a place: %+v", p.KabKota)
 	}
 }
+
+func TestFindSkipsStreetNames(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, text := range []string{
+		"Trotoar Jl. Kelud Raya sudah banyak PKL",       // Raya is also a kecamatan of Simalungun
+		"macet parah di Jl. Magelang setiap pagi",       // a street of Yogyakarta, not Kabupaten Magelang
+		"Lampu jalan mati di Karangrejo Raya malam ini", // "Raya" of a street, without its "Jl."
+	} {
+		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
+			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
+		}
+	}
+	for text, want := range map[string]string{
+		"Jl. Muktiharjo Raya Genuk hingga kini belum surut": "33.74", // Genuk comes after the street
+		"jalan rusak di Kota Magelang":                      "33.71",
+		"Jl. Pemuda, kecamatan Tembalang":                   "33.74",
+	} {
+		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
+			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
+		}
+	}
+}
