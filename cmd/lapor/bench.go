@@ -24,7 +24,7 @@ var benchScript = []string{
 	"2 minggu lalu", "lewati", "Budi Santoso", "2", "kirim",
 }
 
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "dialog" {
 		return errors.New("usage: lapor bench dialog [--conversations N] [--workers N] [--redis-url URL]")
 	}

@@ -12,7 +12,7 @@ import (
 
 // runChat talks to the bot in a terminal, or through a pipe: one citizen
 // message per input line; each turn's replies, then a blank line, on stdout.
-func runChat(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := parseConfig("chat", args, stderr)
 	if err != nil {
 		return err
@@ -20,7 +20,7 @@ func runChat(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if os.Getenv("LAPOR_LOG_LEVEL") == "" && cfg.LogLevel == "info" {
 		cfg.LogLevel = "warn" // keep the terminal for the conversation
 	}
-	return chat(ctx, cfg, os.Stdin, stdout, stderr)
+	return chat(ctx, cfg, stdin, stdout, stderr)
 }
 
 func chat(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {

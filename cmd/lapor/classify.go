@@ -40,7 +40,7 @@ type classifyError struct {
 	Error string `json:"error"`
 }
 
-func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("lapor classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
@@ -70,7 +70,7 @@ func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer store.Close()
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory(), opts...)
-	return classify(ctx, router, os.Stdin, stdout, stderr)
+	return classify(ctx, router, stdin, stdout, stderr)
 }
 
 // classify routes each input line, several at once, writing the results in

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -70,20 +69,9 @@ func TestRoutingMinConfidenceSetting(t *testing.T) {
 		}
 	}
 	t.Chdir(t.TempDir())
-	in := `{"id": 1, "title": "Paspor", "text": "antrian paspor online di kantor imigrasi selalu penuh"}` + "\n"
-	if err := os.WriteFile("in.jsonl", []byte(in), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open("in.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	stdin := os.Stdin
-	os.Stdin = f // runClassify reads the process's standard input
-	defer func() { os.Stdin = stdin }()
+	in := strings.NewReader(`{"id": 1, "title": "Paspor", "text": "antrian paspor online di kantor imigrasi selalu penuh"}` + "\n")
 	var out, errs bytes.Buffer
-	if err := runClassify(context.Background(), []string{"--routing-min-confidence", "1"}, &out, &errs); err != nil {
+	if err := runClassify(context.Background(), []string{"--routing-min-confidence", "1"}, in, &out, &errs); err != nil {
 		t.Fatal(err, errs.String())
 	}
 	var line map[string]any

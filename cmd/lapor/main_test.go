@@ -21,7 +21,7 @@ import (
 
 func TestServeHelpListsEverySetting(t *testing.T) {
 	var out bytes.Buffer
-	if code := run(context.Background(), []string{"serve", "--help"}, &out, &out); code != 0 {
+	if code := run(context.Background(), []string{"serve", "--help"}, nil, &out, &out); code != 0 {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
 	for _, s := range settings {
@@ -38,7 +38,7 @@ func TestServeHelpListsEverySetting(t *testing.T) {
 
 func TestUnknownCommand(t *testing.T) {
 	var out bytes.Buffer
-	if code := run(context.Background(), []string{"fly"}, &out, &out); code != 2 || !strings.Contains(out.String(), "unknown command") {
+	if code := run(context.Background(), []string{"fly"}, nil, &out, &out); code != 2 || !strings.Contains(out.String(), "unknown command") {
 		t.Errorf("exit %d: %s", code, out.String())
 	}
 }

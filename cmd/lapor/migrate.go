@@ -6,7 +6,7 @@ import (
 	"log/slog"
 )
 
-func runMigrate(ctx context.Context, args []string, _, stderr io.Writer) error {
+func runMigrate(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) error {
 	cfg, err := parseConfig("migrate", args, stderr)
 	if err != nil {
 		return err

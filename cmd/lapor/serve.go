@@ -19,7 +19,7 @@ import (
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
-func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) error {
 	cfg, err := parseConfig("serve", args, stderr)
 	if err != nil {
 		return err
