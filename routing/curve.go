@@ -18,10 +18,7 @@ type CurvePoint struct {
 // a random share (seeded) of each training fold, for each of shares: what
 // more labelled complaints of the same kind would buy.
 func LearningCurve(ex []Example, k int, gaz *Gazetteer, shares []float64) []CurvePoint {
-	sectors, types := make([]string, len(ex)), make([]string, len(ex))
-	for i, e := range ex {
-		sectors[i], types[i] = e.Sector, e.Type
-	}
+	sectors, types := labelsOf(ex)
 	out := make([]CurvePoint, len(shares))
 	for j, share := range shares {
 		out[j].Share = share

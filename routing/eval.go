@@ -70,3 +70,12 @@ func crossValidate[T any](ex []Example, k int, train func([]Example) func(Exampl
 	}
 	return preds
 }
+
+// labelsOf are the examples' sectors and types, in their order.
+func labelsOf(ex []Example) (sectors, types []string) {
+	sectors, types = make([]string, len(ex)), make([]string, len(ex))
+	for i, e := range ex {
+		sectors[i], types[i] = e.Sector, e.Type
+	}
+	return sectors, types
+}

@@ -50,10 +50,7 @@ var coverageAt = []float64{DefaultMinConfidence, 0.5, 0.7, 0.9}
 // left out): the place the gazetteer finds, else the region model's guess.
 func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	ev := Evaluation{Folds: k}
-	sectors, types := make([]string, len(ex)), make([]string, len(ex))
-	for i, e := range ex {
-		sectors[i], types[i] = e.Sector, e.Type
-	}
+	sectors, types := labelsOf(ex)
 	var elapsed time.Duration
 	var classified int
 	ours := crossValidate(ex, k, func(train []Example) func(Example) reading {

@@ -33,7 +33,7 @@ func sectorTerms(title, text string, place Place) []string {
 	keep := func(words []string) []string {
 		var out []string
 		for i, w := range words {
-			inAddress := regionTitles[w] && i+1 < len(words) && named[words[i+1]]
+			inAddress := isRegionTitle(w) && i+1 < len(words) && named[words[i+1]]
 			if len(w) < 2 || stop[w] || isNumber(w) || named[w] || inAddress {
 				continue
 			}
@@ -54,9 +54,16 @@ func sectorTerms(title, text string, place Place) []string {
 	return terms
 }
 
-// regionTitles are the words that introduce a region's name; before the
-// name of the place a complaint names they are part of its address.
-var regionTitles = map[string]bool{"provinsi": true, "kabupaten": true, "kota": true, "kecamatan": true}
+// isRegionTitle tells the words that introduce a region's name, which are
+// the names of the levels ("kota", "kecamatan"); before the name of the
+// place a complaint names they are part of its address.
+func isRegionTitle(w string) bool {
+	switch RegionLevel(w) {
+	case LevelProvince, LevelRegency, LevelCity, LevelDistrict:
+		return true
+	}
+	return false
+}
 
 // typeTerms are the words that tell a question or a suggestion from a
 // complaint: stop words kept ("apakah", "bagaimana", "mohon"), the opening
