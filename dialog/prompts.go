@@ -92,10 +92,7 @@ func (t *turn) setPlace(p routing.Place) {
 		return
 	}
 	d := &t.st.Draft
-	d.RegionCode = p.KabKota.Code
-	if p.District != nil {
-		d.RegionCode = p.District.Code
-	}
+	d.RegionCode = p.Code()
 	d.Place, _ = t.e.gaz.Regions().Name(d.RegionCode)
 }
 

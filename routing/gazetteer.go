@@ -33,6 +33,18 @@ type Place struct {
 // Candidates lists them all.
 func (p Place) Found() bool { return p.KabKota != nil }
 
+// Code is the most precise code of the place: the kecamatan's when one was
+// named, else the kab/kota's; "" when no kab/kota was found.
+func (p Place) Code() string {
+	switch {
+	case p.District != nil && p.KabKota != nil:
+		return p.District.Code
+	case p.KabKota != nil:
+		return p.KabKota.Code
+	}
+	return ""
+}
+
 // words are the normalised words of the names of the regions in p.
 func (p Place) words() map[string]bool {
 	out := map[string]bool{}

@@ -106,13 +106,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 // the region model's guess when the request allows one. A kecamatan the text
 // names refines the author's kab/kota when it lies in it.
 func (r *AgencyRouter) region(req Request, c Classification, via DirectoryAgency) string {
-	named := ""
-	if c.Place.Found() {
-		named = c.Place.KabKota.Code
-		if c.Place.District != nil {
-			named = c.Place.District.Code
-		}
-	}
+	named := c.Place.Code()
 	switch {
 	case len(req.RegionCode) == len("33.74") && kabKotaOf(named) == req.RegionCode:
 		return named
