@@ -240,7 +240,9 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 					matched = true
 				}
 			}
-			if rs, ok := g.districts[key]; ok && !matched && (lenient || hint == LevelDistrict || len(rs) == 1 && named(key, n, hint)) {
+			// A kab/kota's title is not a kecamatan's: "kabupaten/kota" names
+			// no place, though Kediri has a kecamatan called Kota.
+			if rs, ok := g.districts[key]; ok && !matched && (lenient || hint == LevelDistrict || hint == "" && len(rs) == 1 && named(key, n, hint)) {
 				dis = append(dis, hit{regions: rs, hint: hint})
 				matched = true
 			}
@@ -258,7 +260,19 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 				continue
 			}
 		}
-		if !matched && lenient && len(words[i]) >= 5 && hint == "" {
+		switch {
+		case matched || start >= len(words) || len(words[start]) < minFuzzyLength:
+		case hint == LevelDistrict && lenient: // a complaint's "kecamatan terdekat" is one typo from Merdeka
+			if h, ok := g.fuzzyTitled(words[start], hint); ok {
+				dis = append(dis, h)
+				i = start
+			}
+		case hint == LevelCity || hint == LevelRegency:
+			if h, ok := g.fuzzyTitled(words[start], hint); ok {
+				kab = append(kab, h)
+				i = start
+			}
+		case lenient:
 			if h, ok := g.fuzzy(words[i]); ok {
 				kab = append(kab, h)
 			}
@@ -267,40 +281,76 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	return g.decide(kab, dis, prov)
 }
 
-// fuzzy finds the kab/kota or kecamatan one or two typos away from a word.
+// fuzzy finds the kab/kota or kecamatan one or two typos away from a word,
+// as the kab/kota it names (a kecamatan's own).
 func (g *Gazetteer) fuzzy(w string) (hit, bool) {
+	kab, dk := g.nearest(w, g.kabKota)
+	dis, dd := g.nearest(w, g.districts)
+	var best []Region
+	if dk <= dd {
+		best = kab
+	}
+	if dd <= dk {
+		for _, d := range dis {
+			if r, _ := g.rs.Lookup(d.Parent); !slices.Contains(best, r) {
+				best = append(best, r)
+			}
+		}
+	}
+	if len(best) == 0 || len(best) > maxFuzzyCandidates {
+		return hit{}, false
+	}
+	return hit{regions: best, fuzzy: true}, true
+}
+
+// fuzzyTitled finds the region of the level a title names ("kota bandunf",
+// "kec. tembalnag") one or two typos away from the word after it.
+func (g *Gazetteer) fuzzyTitled(w string, title RegionLevel) (hit, bool) {
+	m := g.kabKota
+	if title == LevelDistrict {
+		m = g.districts
+	}
+	best, _ := g.nearest(w, m)
+	if len(best) == 0 || len(best) > maxFuzzyCandidates {
+		return hit{}, false
+	}
+	return hit{regions: best, hint: title, fuzzy: true}, true
+}
+
+// maxFuzzyCandidates is how many regions a misspelt name may fit before it
+// is taken for no name at all.
+const maxFuzzyCandidates = 6
+
+// minFuzzyLength is the shortest word read for typos: shorter names are a
+// typo away from too many others.
+const minFuzzyLength = 5
+
+// nearest are the regions of m whose one-word name is closest to w, within
+// one typo (two from eight letters), and that distance.
+func (g *Gazetteer) nearest(w string, m map[string][]Region) ([]Region, int) {
 	limit := 1
 	if len(w) >= 8 {
 		limit = 2
 	}
-	best, bestD := []Region(nil), limit+1
-	try := func(m map[string][]Region, kabKota bool) {
-		for name, rs := range m {
-			if strings.Contains(name, " ") || abs(len(name)-len(w)) > limit {
-				continue
-			}
-			d := editDistance(w, name, limit)
-			if d < bestD {
-				best, bestD = nil, d
-			}
-			if d == bestD {
-				for _, r := range rs {
-					if !kabKota {
-						r, _ = g.rs.Lookup(r.Parent)
-					}
-					if !slices.Contains(best, r) {
-						best = append(best, r)
-					}
+	var best []Region
+	bestD := limit + 1
+	for name, rs := range m {
+		if strings.Contains(name, " ") || abs(len(name)-len(w)) > limit {
+			continue
+		}
+		d := editDistance(w, name, limit)
+		if d < bestD {
+			best, bestD = nil, d
+		}
+		if d == bestD {
+			for _, r := range rs {
+				if !slices.Contains(best, r) {
+					best = append(best, r)
 				}
 			}
 		}
 	}
-	try(g.kabKota, true)
-	try(g.districts, false)
-	if len(best) == 0 || len(best) > 6 {
-		return hit{}, false
-	}
-	return hit{regions: best, fuzzy: true}, true
+	return best, bestD
 }
 
 // decide picks the kab/kota the hits agree on.

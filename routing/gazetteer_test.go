@@ -25,6 +25,7 @@ func TestResolve(t *testing.T) {
 		{"semarang kota", "33.74", "", nil},
 		{"surabya", "35.78", "", nil},                           // a typo
 		{"balikpapn", "64.71", "", nil},                         // another
+		{"kec tembalng", "33.74", "33.74.10", nil},              // a titled kecamatan keeps its level
 		{"di kec. lembang", "", "", []string{"32.17", "73.15"}}, // two kecamatan Lembang
 		{"kec lembang bandung barat", "32.17", "32.17.01", nil},
 		{"xyzzy", "", "", nil},
@@ -128,6 +129,33 @@ func TestFindSkipsStreetNames(t *testing.T) {
 	} {
 		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
 			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
+		}
+	}
+}
+
+// A complaint's misspelt place counts when its title says it is one; an
+// untitled word is read for typos only in a short answer (Resolve).
+func TestFindTitledTypos(t *testing.T) {
+	g := DefaultGazetteer()
+	for text, want := range map[string]string{
+		"KTP belum jadi di dukcapil kota bandunf":   "32.73",
+		"pungli di KUA kab lamongn":                 "35.24",
+		"pemerintah kota bekasih tidak menanggapi":  "32.75",
+		"banjir di kabupaten bogorr sudah seminggu": "32.01",
+	} {
+		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
+			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
+		}
+	}
+	for _, text := range []string{
+		"jalan di kota tersebut rusak",
+		"kecamatan terdekat tidak melayani", // one typo from Merdeka, Karo
+		"kecamatan kantor tutup",            // and from Kanor, Bojonegoro
+		"dinas kependudukan kabupaten/kota", // Kediri has a kecamatan called Kota
+		"warga surabya mengeluh",            // an untitled typo in a complaint: too risky
+	} {
+		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
+			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
 		}
 	}
 }
