@@ -139,17 +139,46 @@ const maxAnswerWords = 12
 // ("Tembalang", "Lamongan") or introduced by its title ("kec. tembalang",
 // "kab lamongan"); a kecamatan moreover only when its name is unique.
 func (g *Gazetteer) Find(text string) Place {
-	p := g.resolve(Normalize(text), properNouns(text))
-	// "Semarang" alone: the kota and the kabupaten of that name. Complaints
-	// mostly mean the city, so Find takes it and keeps both as candidates.
+	words := Normalize(text)
+	p := g.resolve(words, properNouns(text))
+	// "Semarang" alone: the kota and the kabupaten of that name. A village
+	// or its head, or a regent, are only in a kabupaten; else complaints
+	// mostly mean the city. Find takes one and keeps both as candidates.
 	if c := p.Candidates; len(c) == 2 && baseName(c[0].Name) == baseName(c[1].Name) && c[0].Level != c[1].Level {
-		city := c[0]
-		if c[1].Level == LevelCity {
-			city = c[1]
+		want := LevelCity
+		if speaksOfRegency(words) {
+			want = LevelRegency
 		}
-		p.KabKota = &city
+		pick := c[0]
+		if c[1].Level == want {
+			pick = c[1]
+		}
+		p.KabKota = &pick
 	}
 	return p
+}
+
+// speaksOfRegency tells a text that names what only a kabupaten has (a
+// desa, its kepala desa, a bupati) and nothing only a kota has.
+func speaksOfRegency(words []string) bool {
+	regency := false
+	for _, w := range words {
+		switch w {
+		case "walikota", "pemkot":
+			return false
+		case "desa", "kades", "bupati", "pemkab":
+			regency = true
+		}
+	}
+	return regency
+}
+
+// regionTitles are the words that say which level of region the name after
+// them is: its title, or the title of who heads it.
+var regionTitles = map[string]RegionLevel{
+	"kota": LevelCity, "walikota": LevelCity, "pemkot": LevelCity,
+	"kabupaten": LevelRegency, "bupati": LevelRegency, "pemkab": LevelRegency,
+	"kecamatan": LevelDistrict, "camat": LevelDistrict,
 }
 
 // properNouns are the capitalised words of a text, lowercased, but for the
@@ -199,15 +228,7 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	var prov *Region
 	street := 0 // words left of a street's name, which names no place ("Jl. Kelud Raya", "Jl. Magelang")
 	for i := 0; i < len(words); i++ {
-		hint := RegionLevel("")
-		switch words[i] {
-		case "kota":
-			hint = LevelCity
-		case "kabupaten":
-			hint = LevelRegency
-		case "kecamatan":
-			hint = LevelDistrict
-		}
+		hint := regionTitles[words[i]]
 		if !lenient && hint == "" {
 			if street > 0 {
 				street--

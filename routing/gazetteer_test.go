@@ -159,3 +159,23 @@ func TestFindTitledTypos(t *testing.T) {
 		}
 	}
 }
+
+// Bogor is a kota and a kabupaten: who governs it, or a village, says which.
+func TestFindKotaOrKabupatenFromContext(t *testing.T) {
+	g := DefaultGazetteer()
+	for text, want := range map[string]string{
+		"Bupati Bogor tidak peduli":              "32.01",
+		"pemkab Bogor lamban":                    "32.01",
+		"Kepala Desa di Bogor korupsi dana desa": "32.01",
+		"jalan desa Sukamaju, Bogor rusak":       "32.01",
+		"Walikota Bogor tidak peduli":            "32.71",
+		"Pemkot Bogor lamban":                    "32.71",
+		"desa kami di Bogor, walikota diam saja": "32.71", // a kota's mayor outweighs the word desa
+		"banjir di Bogor":                        "32.71", // no cue: complaints mostly mean the city
+		"camat Tembalang tidak pernah di kantor": "33.74",
+	} {
+		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
+			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
+		}
+	}
+}
