@@ -10,8 +10,12 @@ import (
 // set. The sector model stops after 10 epochs: 30 score the same there, but
 // learn a few noisy labels by heart, so that a short complaint such as
 // "jalan rusak berlubang" went to general government (testdata/canonical.jsonl).
+// It is fitted five times, each visiting the examples in another order, and
+// the weights averaged: the right sector is among the three likeliest 0.904
+// of the time instead of 0.886, macro-F1 0.605 instead of 0.591 (3, 7 and 10
+// fits score alike). The type model loses by it (0.794 → 0.789).
 var (
-	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5}
+	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5, runs: 5}
 	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2}
 	regionOptions = linearOptions{epochs: 30, rate: 1, minDF: 2}
 )

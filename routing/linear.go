@@ -22,6 +22,9 @@ type linearOptions struct {
 	rate   float64
 	l2     float64
 	minDF  int
+	// runs is how many times the model is fitted, each visiting the
+	// examples in another order; the weights are averaged (1 if 0).
+	runs int
 	// balance weighs each class's examples by (largest class / class size)
 	// to this power: 0 weighs all alike, 1 makes every class count alike.
 	balance float64
@@ -73,13 +76,30 @@ func trainLinear(docs [][]string, labels []string, opt linearOptions) *linear {
 		xs[i] = m.vector(d)
 		ys[i], _ = slices.BinarySearch(m.classes, labels[i])
 	}
-	// Adagrad on the softmax loss: per-weight step sizes suit sparse text.
-	gw := make([][]float64, len(terms))
-	for i := range gw {
-		gw[i] = make([]float64, k)
+	runs := max(opt.runs, 1)
+	for run := range runs {
+		w, bias := descend(xs, ys, k, len(terms), opt, uint64(run+1))
+		for f := range w {
+			for c := range k {
+				m.w[f][c] += w[f][c] / float64(runs)
+			}
+		}
+		for c := range k {
+			m.bias[c] += bias[c] / float64(runs)
+		}
 	}
-	gb := make([]float64, k)
-	order := make([]int, len(docs))
+	return m
+}
+
+// descend fits the weights by Adagrad on the softmax loss (per-weight step
+// sizes suit sparse text), visiting the examples in an order drawn from seed.
+func descend(xs []sparse, ys []int, k, features int, opt linearOptions, seed uint64) (w [][]float64, bias []float64) {
+	w, gw := make([][]float64, features), make([][]float64, features)
+	for i := range w {
+		w[i], gw[i] = make([]float64, k), make([]float64, k)
+	}
+	bias, gb := make([]float64, k), make([]float64, k)
+	order := make([]int, len(xs))
 	for i := range order {
 		order[i] = i
 	}
@@ -91,27 +111,28 @@ func trainLinear(docs [][]string, labels []string, opt linearOptions) *linear {
 	for c := range k {
 		weight[c] = math.Pow(slices.Max(size)/size[c], opt.balance)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	fit := &linear{w: w, bias: bias}
+	rng := rand.New(rand.NewPCG(seed, 2))
 	p := make([]float64, k)
 	for range opt.epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
-			m.scores(xs[i], p)
+			fit.scores(xs[i], p)
 			softmax(p)
 			p[ys[i]] -= 1 // gradient of the loss on the scores
 			for c := range k {
 				g := p[c] * weight[ys[i]]
 				gb[c] += g * g
-				m.bias[c] -= opt.rate * g / (math.Sqrt(gb[c]) + 1e-8)
+				bias[c] -= opt.rate * g / (math.Sqrt(gb[c]) + 1e-8)
 				for j, f := range xs[i].idx {
-					gf := g*xs[i].val[j] + opt.l2*m.w[f][c]
+					gf := g*xs[i].val[j] + opt.l2*w[f][c]
 					gw[f][c] += gf * gf
-					m.w[f][c] -= opt.rate * gf / (math.Sqrt(gw[f][c]) + 1e-8)
+					w[f][c] -= opt.rate * gf / (math.Sqrt(gw[f][c]) + 1e-8)
 				}
 			}
 		}
 	}
-	return m
+	return w, bias
 }
 
 // vector is a document's TF-IDF vector: sublinear counts, unit length.
