@@ -14,7 +14,7 @@ import (
 var lexicon = map[string][]string{
 	"jaminan-kesehatan":       {"bpjs kesehatan", "jkn", "kis", "faskes", "bpjs", "iuran", "denda rawat inap", "kartu indonesia sehat", "pbi", "kc bpjs"},
 	"jaminan-ketenagakerjaan": {"bpjs ketenagakerjaan", "bpjstk", "jht", "jaminan hari tua", "jamsostek", "bpu", "klaim jht"},
-	"pekerjaan-umum":          {"jalan rusak", "jalan berlubang", "lubang", "aspal", "jembatan", "drainase", "saluran", "got", "banjir", "trotoar", "gorong", "imb", "tanggul", "selokan", "dinas pu", "bina marga", "pupr", "pekerjaan umum", "sumber daya air"},
+	"pekerjaan-umum":          {"jalan rusak", "jalan berlubang", "berlubang", "lubang", "aspal", "jembatan", "drainase", "saluran", "got", "banjir", "trotoar", "gorong", "imb", "tanggul", "selokan", "dinas pu", "bina marga", "pupr", "pekerjaan umum", "sumber daya air"},
 	"perhubungan":             {"parkir", "lampu lalu lintas", "traffic light", "angkot", "brt", "trans", "terminal", "dishub", "uji kir", "kereta", "krl", "pelabuhan", "bandara", "ojek", "bus", "halte", "macet", "rambu", "perhubungan", "kemenhub", "pt kai", "damri"},
 	"kependudukan":            {"ktp", "e ktp", "ektp", "kk", "kartu keluarga", "akta", "akte", "disdukcapil", "dukcapil", "capil", "nik", "blanko", "suket", "pindah domisili", "kia", "kependudukan", "pencatatan sipil"},
 	"sosial":                  {"pkh", "bpnt", "rastra", "raskin", "bansos", "kks", "dinsos", "kemensos", "dtks", "bantuan sosial", "disabilitas", "panti", "keluarga harapan", "dinas sosial", "kementerian sosial"},
