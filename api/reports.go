@@ -26,13 +26,15 @@ type agencyRef struct {
 }
 
 type routingView struct {
-	Sector       string                `json:"sector,omitempty"`
-	RegionCode   string                `json:"region_code,omitempty"`
-	Confidence   float64               `json:"confidence"`
-	Fallback     string                `json:"fallback,omitempty"`
-	Words        []string              `json:"words,omitempty"`
-	Alternatives []routing.Alternative `json:"alternatives,omitempty"`
-	Note         string                `json:"note,omitempty"`
+	Sector     string `json:"sector,omitempty"`
+	RegionCode string `json:"region_code,omitempty"`
+	// RegionCandidates are the kab/kota the place named fits, when several.
+	RegionCandidates []string              `json:"region_candidates,omitempty"`
+	Confidence       float64               `json:"confidence"`
+	Fallback         string                `json:"fallback,omitempty"`
+	Words            []string              `json:"words,omitempty"`
+	Alternatives     []routing.Alternative `json:"alternatives,omitempty"`
+	Note             string                `json:"note,omitempty"`
 }
 
 // filedView is the answer to a filed report.
@@ -152,7 +154,7 @@ func (s *Server) filedView(p *locales.Printer, r *storage.Report, d routing.Deci
 		Type:         r.Type,
 		Agency:       agencyRef{ID: d.AgencyID, Name: d.AgencyName},
 		Routing: routingView{
-			Sector: d.Sector, RegionCode: d.RegionCode, Confidence: d.Confidence,
+			Sector: d.Sector, RegionCode: d.RegionCode, RegionCandidates: d.RegionCandidates, Confidence: d.Confidence,
 			Fallback: string(d.Fallback), Words: d.Words, Alternatives: d.Alternatives,
 		},
 		CreatedAt:   r.CreatedAt,

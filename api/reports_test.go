@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -222,5 +223,17 @@ func TestUnknownTrackingCode(t *testing.T) {
 		if r.Code != http.StatusNotFound || r.errorCode(t) != "report_not_found" {
 			t.Errorf("GET %s = %d %s", code, r.Code, r.Body)
 		}
+	}
+}
+
+func TestFilingSaysWhichKabKotaANameCouldBe(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	r := ts.do("POST", "/api/v1/reports", `{"description":"Jalan rusak berlubang di Bogor, aspal mengelupas"}`, asAdmin()...)
+	if r.Code != http.StatusCreated {
+		t.Fatalf("= %d %s", r.Code, r.Body)
+	}
+	routed := r.json(t)["routing"].(map[string]any)
+	if routed["region_code"] != "32.71" || fmt.Sprint(routed["region_candidates"]) != "[32.01 32.71]" {
+		t.Errorf("routing = %v, want Kota Bogor with both Bogors as candidates", routed)
 	}
 }

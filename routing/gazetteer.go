@@ -45,6 +45,42 @@ func (p Place) Code() string {
 	return ""
 }
 
+// Ambiguous reports whether the name fits several kab/kota (Find may still
+// have taken one of them).
+func (p Place) Ambiguous() bool { return len(p.Candidates) > 1 }
+
+// settle keeps, of the candidates, those within region (a province,
+// kab/kota or kecamatan code); when one is left, it is the place's kab/kota
+// and the name is no longer ambiguous.
+func (p Place) settle(region string) Place {
+	if region == "" || !p.Ambiguous() {
+		return p
+	}
+	var in []Region
+	for _, c := range p.Candidates {
+		if strings.HasPrefix(c.Code, jurisdictionOf(region)) {
+			in = append(in, c)
+		}
+	}
+	switch len(in) {
+	case 0:
+		return p
+	case 1:
+		p.KabKota, p.Candidates = &in[0], nil
+		if p.District != nil && p.District.Parent != in[0].Code {
+			p.District = nil
+		}
+		return p
+	}
+	p.Candidates = in
+	return p
+}
+
+// fits reports whether code is one of the candidates.
+func (p Place) fits(code string) bool {
+	return slices.ContainsFunc(p.Candidates, func(c Region) bool { return c.Code == code })
+}
+
 // words are the normalised words of the names of the regions in p.
 func (p Place) words() map[string]bool {
 	out := map[string]bool{}

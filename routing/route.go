@@ -59,15 +59,21 @@ type Alternative struct {
 
 // Decision is routing's answer, with what it needs to explain itself.
 type Decision struct {
-	AgencyID     string
-	AgencyName   string
-	Sector       string
-	RegionCode   string
-	Confidence   float64
-	Fallback     Fallback
-	Words        []string // the words that decided the sector
-	Alternatives []Alternative
-	Type         string // the report type the text reads as
+	AgencyID   string
+	AgencyName string
+	Sector     string
+	RegionCode string
+	// RegionCandidates are the kab/kota codes the complaint's place name
+	// fits when it fits several ("Bogor": the kota and the kabupaten) and
+	// neither the author's region nor the agency the report came through
+	// chose: RegionCode is then the likeliest of them, or what else placed
+	// the report.
+	RegionCandidates []string
+	Confidence       float64
+	Fallback         Fallback
+	Words            []string // the words that decided the sector
+	Alternatives     []Alternative
+	Type             string // the report type the text reads as
 }
 
 // Router picks the agency that must handle a report.

@@ -75,7 +75,15 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	if err != nil {
 		return Decision{}, err
 	}
-	d.RegionCode = r.region(req, c, via)
+	// A name kab/kota share ("Bogor", two kecamatan Lembang) means the one
+	// in the author's region, else the one the report came through.
+	place := c.Place.settle(req.RegionCode).settle(via.RegionCode)
+	d.RegionCode = r.region(req, c, place, via)
+	if place.Ambiguous() && kabKotaOf(req.RegionCode) == "" {
+		for _, r := range place.Candidates {
+			d.RegionCandidates = append(d.RegionCandidates, r.Code)
+		}
+	}
 	jurisdiction := jurisdictionOf(d.RegionCode)
 	for _, alt := range c.Alternatives {
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
@@ -104,9 +112,16 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 // author's kab/kota or kecamatan, the kab/kota (and kecamatan) the text
 // names, the author's province, the region of the agency it came through,
 // the region model's guess when the request allows one. A kecamatan the text
-// names refines the author's kab/kota when it lies in it.
-func (r *AgencyRouter) region(req Request, c Classification, via DirectoryAgency) string {
-	named := c.Place.Code()
+// names refines the author's kab/kota when it lies in it. place is what the
+// text names, settled by the author's and the agency's regions: when it
+// still fits several kab/kota, a guess may only pick among them.
+func (r *AgencyRouter) region(req Request, c Classification, place Place, via DirectoryAgency) string {
+	named := place.Code()
+	if named == "" && place.Ambiguous() && req.GuessRegion {
+		if g := r.classifier.GuessRegion(c); place.fits(g) {
+			named = g
+		}
+	}
 	switch {
 	case len(req.RegionCode) == len("33.74") && kabKotaOf(named) == req.RegionCode:
 		return named
@@ -118,7 +133,7 @@ func (r *AgencyRouter) region(req Request, c Classification, via DirectoryAgency
 		return req.RegionCode
 	case via.RegionCode != "":
 		return via.RegionCode
-	case req.GuessRegion:
+	case req.GuessRegion && !place.Ambiguous():
 		return r.classifier.GuessRegion(c)
 	}
 	return ""

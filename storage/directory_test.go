@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/routing"
@@ -113,6 +114,39 @@ func TestRoutingKeepsTheKecamatan(t *testing.T) {
 			want := "pemda-" + tt.region[:5] + "-pekerjaan-umum"
 			if d.RegionCode != tt.region || d.AgencyID != want {
 				t.Errorf("region %s, agency %s; want %s, %s", d.RegionCode, d.AgencyID, tt.region, want)
+			}
+		})
+	}
+}
+
+// A name several kab/kota share is settled by the author's region or the
+// agency the report came through; else routing takes the likelier one and
+// says which it could be.
+func TestRoutingSettlesASharedName(t *testing.T) {
+	s := storagetest.SQLite(t)
+	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	bogor := "jalan rusak berlubang parah di Bogor, aspal mengelupas"
+	lembang := "jalan rusak berlubang parah di kec. Lembang, aspal mengelupas"
+	tests := []struct {
+		name       string
+		req        routing.Request
+		region     string
+		candidates []string
+	}{
+		{"the kota, with both", routing.Request{Text: bogor}, "32.71", []string{"32.01", "32.71"}},
+		{"the agency it came through", routing.Request{Text: bogor, Via: "pemda-32.01"}, "32.01", nil},
+		{"the author's kab/kota", routing.Request{Text: bogor, RegionCode: "32.01"}, "32.01", nil},
+		{"the author's province", routing.Request{Text: lembang, RegionCode: "73"}, "73.15", nil},
+		{"none, with both", routing.Request{Text: lembang}, "", []string{"32.17", "73.15"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := r.Route(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.RegionCode != tt.region || !slices.Equal(d.RegionCandidates, tt.candidates) {
+				t.Errorf("region %q, candidates %v; want %q, %v", d.RegionCode, d.RegionCandidates, tt.region, tt.candidates)
 			}
 		})
 	}

@@ -23,14 +23,17 @@ type classifyIn struct {
 
 // classifyOut is one output line.
 type classifyOut struct {
-	ID           json.RawMessage       `json:"id"`
-	Sector       string                `json:"sector"`
-	Type         string                `json:"type"`
-	RegionCode   string                `json:"region_code"`
-	AgencyID     string                `json:"agency_id"`
-	AgencyName   string                `json:"agency_name"`
-	Confidence   float64               `json:"confidence"`
-	Alternatives []routing.Alternative `json:"alternatives"`
+	ID         json.RawMessage `json:"id"`
+	Sector     string          `json:"sector"`
+	Type       string          `json:"type"`
+	RegionCode string          `json:"region_code"`
+	// RegionCandidates, beyond the issue's fields, appear when the place
+	// named fits several kab/kota ("Bogor").
+	RegionCandidates []string              `json:"region_candidates,omitempty"`
+	AgencyID         string                `json:"agency_id"`
+	AgencyName       string                `json:"agency_name"`
+	Confidence       float64               `json:"confidence"`
+	Alternatives     []routing.Alternative `json:"alternatives"`
 }
 
 // classifyError is the output line of an input line that could not be read,
@@ -50,7 +53,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: lapor classify [flags] < complaints.jsonl > routed.jsonl")
-		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order.`)
+		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order, with "region_candidates" when the place named fits several kab/kota.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -134,7 +137,7 @@ func route(ctx context.Context, router routing.Router, line int, raw []byte) any
 	if alts == nil {
 		alts = []routing.Alternative{}
 	}
-	return classifyOut{ID: in.ID, Sector: d.Sector, Type: d.Type, RegionCode: d.RegionCode, AgencyID: d.AgencyID,
+	return classifyOut{ID: in.ID, Sector: d.Sector, Type: d.Type, RegionCode: d.RegionCode, RegionCandidates: d.RegionCandidates, AgencyID: d.AgencyID,
 		AgencyName: d.AgencyName, Confidence: d.Confidence, Alternatives: alts}
 }
 
