@@ -67,7 +67,7 @@ func answerFor(prompt string) string {
 	switch {
 	case strings.Contains(prompt, "Ringkasan"):
 		return "kirim"
-	case strings.Contains(prompt, "beberapa tempat"):
+	case strings.Contains(prompt, "beberapa daerah"):
 		return "1"
 	case strings.Contains(prompt, "Di mana"):
 		return "kota semarang"

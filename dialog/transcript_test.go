@@ -105,7 +105,7 @@ func TestTranscripts(t *testing.T) {
 		}},
 		{name: "ambiguous place", channel: channels.SMS, turns: []exchange{
 			{say: "pungutan liar di kantor kelurahan saat mengurus surat pindah", want: []string{"Di mana"}},
-			{say: "bandung", want: []string{"beberapa tempat", "1. Kabupaten Bandung", "2. Kota Bandung"}},
+			{say: "bandung", want: []string{"beberapa daerah", "1. Kabupaten Bandung", "2. Kota Bandung"}},
 			{say: "9", want: []string{"nomor pilihan"}},
 			{say: "2", want: []string{"Kapan"}},
 			{say: "lewati"}, {say: "lewati"}, {say: "lewati"},
@@ -115,6 +115,23 @@ func TestTranscripts(t *testing.T) {
 			if r.RegionCode != "32.73" {
 				t.Errorf("filed region %q", r.RegionCode)
 			}
+		}},
+		{name: "a place name two regions share, in the complaint", channel: channels.SMS, turns: []exchange{
+			{say: "jalan rusak berlubang di depan pasar Bogor sudah tiga bulan", want: []string{"beberapa daerah", "1. Kabupaten Bogor", "2. Kota Bogor"}},
+			{say: "1", want: []string{"Kapan"}},
+			{say: "lewati"}, {say: "lewati"}, {say: "lewati"},
+			{say: "1", want: []string{"Lokasi: Kabupaten Bogor"}},
+			{say: "kirim", want: []string{"LPR-"}},
+		}, filed: func(t *testing.T, r storage.Report) {
+			if r.RegionCode != "32.01" {
+				t.Errorf("filed region %q", r.RegionCode)
+			}
+		}},
+		{name: "a shared name the complaint settles", channel: channels.SMS, turns: []exchange{
+			{say: "Bupati Bogor tidak menanggapi jalan rusak berlubang di desa kami", want: []string{"Kapan"}},
+			{say: "lewati"}, {say: "lewati"}, {say: "lewati"},
+			{say: "1", want: []string{"Lokasi: Kabupaten Bogor"}},
+			{say: "kirim", want: []string{"LPR-"}},
 		}},
 		{name: "cancel and restart", channel: channels.SMS, turns: []exchange{
 			{say: "halo", want: []string{"jenis laporan"}},

@@ -189,7 +189,12 @@ func (t *turn) takeDescription(text string) {
 	d := &t.st.Draft
 	d.Description = text
 	if d.RegionCode == "" {
-		t.setPlace(t.e.gaz.Find(text))
+		// "Bogor" is a kota and a kabupaten: ask which rather than guess.
+		if p := t.e.gaz.Find(text); p.Ambiguous() {
+			t.offer(p.Candidates)
+		} else {
+			t.setPlace(p)
+		}
 	}
 	if d.IncidentDate == "" && !d.Answered[StepWhen] {
 		if date, ok := understand.FindDate(text, t.now); ok && date.Known {
@@ -214,6 +219,8 @@ func (t *turn) next() Step {
 		return StepType
 	case d.Description == "":
 		return StepWhat
+	case d.RegionCode == "" && !d.Answered[StepWhere] && len(t.st.Candidates) > 0:
+		return StepWherePick
 	case d.RegionCode == "" && !d.Answered[StepWhere]:
 		return StepWhere
 	case d.IncidentDate == "" && !d.Answered[StepWhen]:
@@ -339,17 +346,23 @@ func (t *turn) answerWhere(text string) {
 			t.st.Draft.LocationText = text
 		}
 		t.advance()
-	case len(place.Candidates) > 1:
-		t.st.Candidates = nil
-		for _, c := range place.Candidates[:min(len(place.Candidates), 6)] {
-			t.st.Candidates = append(t.st.Candidates, c.Code)
-		}
+	case place.Ambiguous():
+		t.offer(place.Candidates)
 		if t.st.Draft.LocationText == "" {
 			t.st.Draft.LocationText = text
 		}
 		t.goTo(StepWherePick)
 	default:
 		t.miss("bot_retry_where")
+	}
+}
+
+// offer keeps the regions a place name fits, at most six, to be offered
+// at StepWherePick.
+func (t *turn) offer(cands []routing.Region) {
+	t.st.Candidates = nil
+	for _, c := range cands[:min(len(cands), 6)] {
+		t.st.Candidates = append(t.st.Candidates, c.Code)
 	}
 }
 
