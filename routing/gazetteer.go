@@ -153,7 +153,6 @@ func baseName(name string) string {
 type hit struct {
 	regions []Region
 	hint    RegionLevel // the title typed before the name, if any
-	fuzzy   bool
 }
 
 // Resolve reads an answer that names a place ("kab bandung barat",
@@ -357,7 +356,7 @@ func (g *Gazetteer) fuzzy(w string) (hit, bool) {
 	if len(best) == 0 || len(best) > maxFuzzyCandidates {
 		return hit{}, false
 	}
-	return hit{regions: best, fuzzy: true}, true
+	return hit{regions: best}, true
 }
 
 // fuzzyTitled finds the region of the level a title names ("kota bandunf",
@@ -371,7 +370,7 @@ func (g *Gazetteer) fuzzyTitled(w string, title RegionLevel) (hit, bool) {
 	if len(best) == 0 || len(best) > maxFuzzyCandidates {
 		return hit{}, false
 	}
-	return hit{regions: best, hint: title, fuzzy: true}, true
+	return hit{regions: best, hint: title}, true
 }
 
 // maxFuzzyCandidates is how many regions a misspelt name may fit before it

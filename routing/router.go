@@ -80,8 +80,8 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	place := c.Place.settle(req.RegionCode).settle(via.RegionCode)
 	d.RegionCode = r.region(req, c, place, via)
 	if place.Ambiguous() && kabKotaOf(req.RegionCode) == "" {
-		for _, r := range place.Candidates {
-			d.RegionCandidates = append(d.RegionCandidates, r.Code)
+		for _, cand := range place.Candidates {
+			d.RegionCandidates = append(d.RegionCandidates, cand.Code)
 		}
 	}
 	jurisdiction := jurisdictionOf(d.RegionCode)
