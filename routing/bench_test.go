@@ -26,3 +26,13 @@ func BenchmarkGuessRegion(b *testing.B) {
 		c.GuessRegion(cls[i%len(cls)])
 	}
 }
+
+// BenchmarkResolveTypo reads an answer to "where?" with a misspelt kab/kota
+// and a misspelt kecamatan, each compared with the names of about its
+// length.
+func BenchmarkResolveTypo(b *testing.B) {
+	g := DefaultGazetteer()
+	for b.Loop() {
+		g.Resolve("kec tembalng kota semarng")
+	}
+}

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -107,6 +108,8 @@ type Gazetteer struct {
 	districts map[string][]Region // kecamatan name → kecamatan
 	provinces map[string]Region
 	maxWords  int
+
+	kabKotaWords, districtWords oneWordNames // for typos
 }
 
 // DefaultGazetteer returns the gazetteer of the embedded regions, built once.
@@ -136,6 +139,7 @@ func NewGazetteer(rs *Regions) *Gazetteer {
 	for _, r := range rs.Provinces {
 		g.provinces[strings.Join(Normalize(r.Name), " ")] = r
 	}
+	g.kabKotaWords, g.districtWords = byLength(g.kabKota), byLength(g.districts)
 	return g
 }
 
@@ -261,7 +265,8 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	}
 	var kab, dis []hit
 	var prov *Region
-	street := 0 // words left of a street's name, which names no place ("Jl. Kelud Raya", "Jl. Magelang")
+	street := 0  // words left of a street's name, which names no place ("Jl. Kelud Raya", "Jl. Magelang")
+	lookups := 0 // words read for typos, each against thousands of names
 	for i := 0; i < len(words); i++ {
 		hint := regionTitles[words[i]]
 		if !lenient && hint == "" {
@@ -317,18 +322,21 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 			}
 		}
 		switch {
-		case matched || start >= len(words) || len(words[start]) < minFuzzyLength:
+		case matched || start >= len(words) || len(words[start]) < minFuzzyLength || lookups == maxFuzzyLookups:
 		case hint == LevelDistrict && lenient: // a complaint's "kecamatan terdekat" is one typo from Merdeka
+			lookups++
 			if h, ok := g.fuzzyTitled(words[start], hint); ok {
 				dis = append(dis, h)
 				i = start
 			}
 		case hint == LevelCity || hint == LevelRegency:
+			lookups++
 			if h, ok := g.fuzzyTitled(words[start], hint); ok {
 				kab = append(kab, h)
 				i = start
 			}
 		case lenient:
+			lookups++
 			if h, ok := g.fuzzy(words[i]); ok {
 				kab = append(kab, h)
 			}
@@ -340,8 +348,8 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 // fuzzy finds the kab/kota or kecamatan one or two typos away from a word,
 // as the kab/kota it names (a kecamatan's own).
 func (g *Gazetteer) fuzzy(w string) (hit, bool) {
-	kab, dk := g.nearest(w, g.kabKota)
-	dis, dd := g.nearest(w, g.districts)
+	kab, dk := nearest(w, g.kabKotaWords)
+	dis, dd := nearest(w, g.districtWords)
 	var best []Region
 	if dk <= dd {
 		best = kab
@@ -362,11 +370,11 @@ func (g *Gazetteer) fuzzy(w string) (hit, bool) {
 // fuzzyTitled finds the region of the level a title names ("kota bandunf",
 // "kec. tembalnag") one or two typos away from the word after it.
 func (g *Gazetteer) fuzzyTitled(w string, title RegionLevel) (hit, bool) {
-	m := g.kabKota
+	names := g.kabKotaWords
 	if title == LevelDistrict {
-		m = g.districts
+		names = g.districtWords
 	}
-	best, _ := g.nearest(w, m)
+	best, _ := nearest(w, names)
 	if len(best) == 0 || len(best) > maxFuzzyCandidates {
 		return hit{}, false
 	}
@@ -377,36 +385,102 @@ func (g *Gazetteer) fuzzyTitled(w string, title RegionLevel) (hit, bool) {
 // is taken for no name at all.
 const maxFuzzyCandidates = 6
 
+// maxFuzzyLookups is how many words of a text are read for typos: as many
+// as an answer Resolve reads, and a bound on what a complaint made of
+// "kota xxxxx" can cost (a lookup takes about 0.1 ms: BenchmarkResolveTypo).
+const maxFuzzyLookups = maxAnswerWords
+
 // minFuzzyLength is the shortest word read for typos: shorter names are a
 // typo away from too many others.
 const minFuzzyLength = 5
 
-// nearest are the regions of m whose one-word name is closest to w, within
-// one typo (two from eight letters), and that distance.
-func (g *Gazetteer) nearest(w string, m map[string][]Region) ([]Region, int) {
+// nearest are the regions of names whose name is closest to w, within one
+// typo (two from eight letters), and that distance.
+func nearest(w string, names oneWordNames) ([]Region, int) {
 	limit := 1
 	if len(w) >= 8 {
 		limit = 2
 	}
 	var best []Region
 	bestD := limit + 1
-	for name, rs := range m {
-		if strings.Contains(name, " ") || abs(len(name)-len(w)) > limit {
-			continue
-		}
-		d := editDistance(w, name, limit)
-		if d < bestD {
-			best, bestD = nil, d
-		}
-		if d == bestD {
-			for _, r := range rs {
-				if !slices.Contains(best, r) {
-					best = append(best, r)
+	var rows editRows
+	letters := lettersOf(w)
+	for n := max(len(w)-limit, 0); n <= len(w)+limit && n < len(names); n++ {
+		for _, name := range names[n] {
+			if letters.apart(name.letters) > 2*limit { // each edit changes at most two counts
+				continue
+			}
+			d := rows.distance(w, name.name, limit)
+			if d > limit {
+				continue
+			}
+			if d < bestD {
+				best, bestD = nil, d
+			}
+			if d == bestD {
+				for _, r := range name.regions {
+					if !slices.Contains(best, r) {
+						best = append(best, r)
+					}
 				}
 			}
 		}
 	}
 	return best, bestD
+}
+
+// oneWordNames are the one-word names of an index, by their length in
+// bytes, for reading typos: only names of about a word's length can be a
+// typo away from it.
+type oneWordNames [][]struct {
+	name    string
+	letters letterCounts
+	regions []Region
+}
+
+// letterCounts counts a word's letters a to z, and the other bytes together.
+type letterCounts [27]int8
+
+func lettersOf(w string) letterCounts {
+	var c letterCounts
+	for i := range len(w) {
+		if b := w[i]; b >= 'a' && b <= 'z' {
+			c[b-'a']++
+		} else {
+			c[26]++
+		}
+	}
+	return c
+}
+
+// apart is how many counts differ, summed: a lower bound of twice the edit
+// distance of the two words.
+func (c letterCounts) apart(o letterCounts) int {
+	n := 0
+	for i := range c {
+		d := int(c[i]) - int(o[i])
+		n += max(d, -d)
+	}
+	return n
+}
+
+func byLength(m map[string][]Region) oneWordNames {
+	var out oneWordNames
+	keys := slices.Sorted(maps.Keys(m)) // deterministic order, so ties list alike
+	for _, name := range keys {
+		if strings.Contains(name, " ") {
+			continue
+		}
+		for len(out) <= len(name) {
+			out = append(out, nil)
+		}
+		out[len(name)] = append(out[len(name)], struct {
+			name    string
+			letters letterCounts
+			regions []Region
+		}{name, lettersOf(name), m[name]})
+	}
+	return out
 }
 
 // decide picks the kab/kota the hits agree on.
@@ -489,12 +563,16 @@ func intersectOrFirst(a, b []Region) []Region {
 	return both
 }
 
-// editDistance is the Damerau–Levenshtein distance (adjacent swaps count
-// one), or limit+1 once it is sure to exceed limit.
-func editDistance(a, b string, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// editRows are the rows of an edit distance's table, kept between calls.
+type editRows struct{ prev2, prev, cur []int }
+
+// distance is the Damerau–Levenshtein distance of a and b (adjacent swaps
+// count one); above limit, any number above limit.
+func (e *editRows) distance(a, b string, limit int) int {
+	if n := len(b) + 1; cap(e.cur) < n {
+		e.prev2, e.prev, e.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := e.prev2[:len(b)+1], e.prev[:len(b)+1], e.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -518,13 +596,6 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // Regions returns the regions the gazetteer indexes.

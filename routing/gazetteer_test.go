@@ -1,6 +1,9 @@
 package routing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestResolve(t *testing.T) {
 	g := DefaultGazetteer()
@@ -176,6 +179,42 @@ func TestFindKotaOrKabupatenFromContext(t *testing.T) {
 	} {
 		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
 			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
+		}
+	}
+}
+
+// A text is read for typos in at most maxFuzzyLookups words, so that one
+// made of titles and nonsense costs little.
+func TestFindBoundsTypoLookups(t *testing.T) {
+	g := DefaultGazetteer()
+	if p := g.Find("jalan rusak di kota bandunf"); !p.Found() {
+		t.Fatal("a titled typo is not read")
+	}
+	text := strings.Repeat("kota xyzzyq ", maxFuzzyLookups) + "kota bandunf"
+	if p := g.Find(text); p.Found() {
+		t.Errorf("a titled typo after %d others was read: %+v", maxFuzzyLookups, p.KabKota)
+	}
+}
+
+// No name is taken for a word further from it than a typo or two, however
+// few names of about its length there are.
+func TestNearestTakesOnlyNearNames(t *testing.T) {
+	g := DefaultGazetteer()
+	if best, d := nearest("tersebut", g.kabKotaWords); len(best) > 0 {
+		t.Errorf("tersebut is %d from %v", d, codes(best))
+	}
+	var rows editRows
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"tembalng", "tembalang", 1}, {"smearang", "semarang", 1}, {"bandunf", "bandung", 1}, {"kudus", "kudus", 0}} {
+		if got := rows.distance(tt.a, tt.b, 2); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ a, b string }{{"tersebut", "brebes"}, {"", "kudus"}, {"bandung", "ba"}} {
+		if got := rows.distance(tt.a, tt.b, 2); got <= 2 {
+			t.Errorf("distance(%q, %q) = %d, want more than 2", tt.a, tt.b, got)
 		}
 	}
 }
