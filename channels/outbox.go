@@ -37,12 +37,18 @@ func WithLogger(l *slog.Logger) OutboxOption { return func(o *Outbox) { o.log = 
 
 // NewOutbox returns an outbox on a Redis client.
 func NewOutbox(rdb redis.UniversalClient, opts ...OutboxOption) *Outbox {
-	o := &Outbox{rdb: rdb, log: slog.Default(), maxAttempts: 8, baseDelay: time.Second, block: 2 * time.Second}
+	o := &Outbox{rdb: rdb, log: slog.Default(), maxAttempts: 8, baseDelay: time.Second, block: readBlock}
 	for _, opt := range opts {
 		opt(o)
 	}
 	return o
 }
+
+// readBlock is how long a sender waits on an empty stream. go-redis does
+// not end a blocking read when its context is cancelled (redis/go-redis
+// issue 2556), so a shutdown waits up to this long; a new message ends the
+// wait at once, and an empty read costs Redis next to nothing.
+const readBlock = 500 * time.Millisecond
 
 const (
 	senderGroup  = "senders"

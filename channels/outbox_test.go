@@ -115,3 +115,26 @@ func TestOutboxRunSendsPendingAfterACrash(t *testing.T) {
 		t.Errorf("after restart sent %+v, want m1", s.sent)
 	}
 }
+
+// A sender stops soon after its context ends, though go-redis lets a
+// blocking read run its course: a shutdown waits at most readBlock.
+func TestOutboxRunStopsSoon(t *testing.T) {
+	ob := NewOutbox(testRedis(t), WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan time.Time)
+	go func() {
+		ob.Run(ctx, Widget, "test", &flaky{})
+		done <- time.Now()
+	}()
+	time.Sleep(100 * time.Millisecond) // Run is blocked on the empty stream by now
+	stopped := time.Now()
+	cancel()
+	select {
+	case end := <-done:
+		if d := end.Sub(stopped); d > readBlock+500*time.Millisecond {
+			t.Errorf("Run took %v to stop", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not stop")
+	}
+}
