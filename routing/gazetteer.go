@@ -27,6 +27,8 @@ type Place struct {
 	District   *Region  // the kecamatan, when one was named and fits KabKota
 	Province   *Region  // the province, when only a province was named
 	Candidates []Region // kab/kota that fit equally, when more than one does
+
+	districts []Region // the kecamatan a name named fits, for when a kab/kota is settled
 }
 
 // Found reports whether the text named a kab/kota. Find may take one of
@@ -67,10 +69,7 @@ func (p Place) settle(region string) Place {
 	case 0:
 		return p
 	case 1:
-		p.KabKota, p.Candidates = &in[0], nil
-		if p.District != nil && p.District.Parent != in[0].Code {
-			p.District = nil
-		}
+		p.KabKota, p.Candidates, p.District = &in[0], nil, districtIn(p.districts, in[0].Code)
 		return p
 	}
 	p.Candidates = in
@@ -192,7 +191,7 @@ func (g *Gazetteer) Find(text string) Place {
 		if c[1].Level == want {
 			pick = c[1]
 		}
-		p.KabKota = &pick
+		p.KabKota, p.District = &pick, districtIn(p.districts, pick.Code)
 	}
 	return p
 }
@@ -495,16 +494,13 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		}
 		cands = intersectOrFirst(cands, rs)
 	}
-	var district *Region
+	var districts []Region // the kecamatan named that fit, of every name
 	for _, h := range dis {
 		var parents []Region
 		for _, d := range h.regions {
 			if p, ok := g.rs.Lookup(d.Parent); ok && (len(cands) == 0 || slices.Contains(cands, p)) {
 				parents = append(parents, p)
-				if len(h.regions) == 1 || len(cands) > 0 {
-					dd := d
-					district = &dd
-				}
+				districts = append(districts, d)
 			}
 		}
 		if len(parents) > 0 {
@@ -525,14 +521,23 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 	switch {
 	case len(cands) == 1:
 		c := cands[0]
-		if district != nil && district.Parent != c.Code {
-			district = nil
-		}
-		return Place{KabKota: &c, District: district}
+		return Place{KabKota: &c, District: districtIn(districts, c.Code)}
 	case len(cands) > 1:
-		return Place{Candidates: cands, Province: prov}
+		return Place{Candidates: cands, Province: prov, districts: districts}
 	}
 	return Place{Province: prov}
+}
+
+// districtIn is the last of the kecamatan ds that lies in the kab/kota
+// kabKota (the one named nearest the end, as before), or nil.
+func districtIn(ds []Region, kabKota string) *Region {
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].Parent == kabKota {
+			d := ds[i]
+			return &d
+		}
+	}
+	return nil
 }
 
 func filterLevel(rs []Region, level RegionLevel) []Region {

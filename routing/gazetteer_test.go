@@ -31,6 +31,7 @@ func TestResolve(t *testing.T) {
 		{"kec tembalng", "33.74", "33.74.10", nil},              // a titled kecamatan keeps its level
 		{"di kec. lembang", "", "", []string{"32.17", "73.15"}}, // two kecamatan Lembang
 		{"kec lembang bandung barat", "32.17", "32.17.01", nil},
+		{"kec. lembang, jawa barat", "32.17", "32.17.01", nil}, // the province settles the kecamatan too
 		{"xyzzy", "", "", nil},
 	}
 	for _, tt := range tests {

@@ -136,7 +136,7 @@ func TestRoutingSettlesASharedName(t *testing.T) {
 		{"the kota, with both", routing.Request{Text: bogor}, "32.71", []string{"32.01", "32.71"}},
 		{"the agency it came through", routing.Request{Text: bogor, Via: "pemda-32.01"}, "32.01", nil},
 		{"the author's kab/kota", routing.Request{Text: bogor, RegionCode: "32.01"}, "32.01", nil},
-		{"the author's province", routing.Request{Text: lembang, RegionCode: "73"}, "73.15", nil},
+		{"the author's province, keeping the kecamatan", routing.Request{Text: lembang, RegionCode: "73"}, "73.15.07", nil},
 		{"none, with both", routing.Request{Text: lembang}, "", []string{"32.17", "73.15"}},
 	}
 	for _, tt := range tests {
