@@ -273,3 +273,24 @@ func TestLocationPinAndEvidence(t *testing.T) {
 		t.Errorf("filed %+v", r)
 	}
 }
+
+// Through a Kabupaten Bogor widget, "Bogor" is Kabupaten Bogor: no question.
+func TestTheWidgetsAgencySettlesASharedName(t *testing.T) {
+	h := newHarness(t)
+	c := h.citizen(channels.Widget, "browser-1")
+	text := "jalan rusak berlubang di depan pasar Bogor sudah tiga bulan"
+	got := texts(c.send(channels.Inbound{Text: text, Via: "pemda-32.01"}))
+	if strings.Contains(got, "beberapa daerah") || !strings.Contains(got, "Kapan") {
+		t.Fatalf("through the Kabupaten Bogor widget: %s", got)
+	}
+	for range 3 {
+		c.send(channels.Inbound{Text: "lewati", Via: "pemda-32.01"})
+	}
+	if got := texts(c.send(channels.Inbound{Text: "1", Via: "pemda-32.01"})); !strings.Contains(got, "Lokasi: Kabupaten Bogor") {
+		t.Errorf("summary: %s", got)
+	}
+	other := h.citizen(channels.Widget, "browser-2")
+	if got := texts(other.send(channels.Inbound{Text: text, Via: "pemda-33.74"})); !strings.Contains(got, "beberapa daerah") {
+		t.Errorf("through a Kota Semarang widget, Bogor is still asked about: %s", got)
+	}
+}

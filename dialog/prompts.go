@@ -91,9 +91,14 @@ func (t *turn) setPlace(p routing.Place) {
 	if !p.Found() {
 		return
 	}
+	t.setRegion(p.Code())
+}
+
+// setRegion keeps a region code and its name.
+func (t *turn) setRegion(code string) {
 	d := &t.st.Draft
-	d.RegionCode = p.Code()
-	d.Place, _ = t.e.gaz.Regions().Name(d.RegionCode)
+	d.RegionCode = code
+	d.Place, _ = t.e.gaz.Regions().Name(code)
 }
 
 // summary is the data of the summary message, shortened to fit 2 SMS

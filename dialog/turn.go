@@ -189,11 +189,13 @@ func (t *turn) takeDescription(text string) {
 	d := &t.st.Draft
 	d.Description = text
 	if d.RegionCode == "" {
-		// "Bogor" is a kota and a kabupaten: ask which rather than guess.
-		if p := t.e.gaz.Find(text); p.Ambiguous() {
-			t.offer(p.Candidates)
-		} else {
+		// "Bogor" is a kota and a kabupaten: the agency whose widget the
+		// citizen writes through may say which, else ask rather than guess.
+		switch p := t.e.gaz.Find(text); {
+		case !p.Ambiguous():
 			t.setPlace(p)
+		case !t.settleByVia(text):
+			t.offer(p.Candidates)
 		}
 	}
 	if d.IncidentDate == "" && !d.Answered[StepWhen] {
@@ -355,6 +357,22 @@ func (t *turn) answerWhere(text string) {
 	default:
 		t.miss("bot_retry_where")
 	}
+}
+
+// settleByVia places the report where routing places a description whose
+// place name several regions share, when the agency the citizen writes
+// through settles it (a Kabupaten Bogor widget and "Bogor"), and reports
+// whether it did.
+func (t *turn) settleByVia(text string) bool {
+	if t.in.Via == "" || t.e.router == nil {
+		return false
+	}
+	dec, err := t.e.router.Route(t.ctx, routing.Request{Text: text, Via: t.in.Via})
+	if err != nil || dec.RegionCode == "" || len(dec.RegionCandidates) > 0 {
+		return false
+	}
+	t.setRegion(dec.RegionCode)
+	return true
 }
 
 // offer keeps the regions a place name fits, at most six, to be offered
