@@ -79,3 +79,16 @@ func TestRoutingMinConfidenceSetting(t *testing.T) {
 		t.Errorf("with every report to triage: %s (%v)", out.String(), err)
 	}
 }
+
+func TestClassifyListsTheKabKotaANameCouldBe(t *testing.T) {
+	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	in := `{"id": "a", "text": "jalan rusak berlubang di Bogor"}` + "\n" + `{"id": "b", "text": "jalan rusak berlubang di Kota Bogor"}` + "\n"
+	var out, errs bytes.Buffer
+	if err := classify(context.Background(), router, strings.NewReader(in), &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"region_candidates":["32.01","32.71"]`) || strings.Contains(lines[1], "region_candidates") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
