@@ -219,15 +219,31 @@ var regionTitles = map[string]RegionLevel{
 	"kecamatan": LevelDistrict, "camat": LevelDistrict,
 }
 
+// capitalisedByConvention are words Indonesian writes with a capital that
+// name no place, though some are also the name of a kecamatan: months
+// ("Juli", Bireuen), days, forms of address ("Pak/Ibu", Halmahera Barat),
+// greetings ("Salam hormat", Magelang) and the compass points ("ke Barat",
+// Magetan). A one-word name among them counts only when titled.
+var capitalisedByConvention = map[string]bool{
+	"januari": true, "februari": true, "maret": true, "april": true, "mei": true, "juni": true, "juli": true,
+	"agustus": true, "september": true, "oktober": true, "november": true, "desember": true,
+	"senin": true, "selasa": true, "rabu": true, "kamis": true, "jumat": true, "sabtu": true, "minggu": true,
+	"bapak": true, "ibu": true, "pak": true, "bu": true, "mas": true, "mbak": true, "kakak": true, "adik": true, "saudara": true,
+	"salam": true, "selamat": true, "assalamualaikum": true,
+	"utara": true, "selatan": true, "barat": true, "timur": true, "tengah": true,
+}
+
 // properNouns are the capitalised words of a text, lowercased, but for the
-// first word, which is capitalised anyway.
+// first word of each sentence, which is capitalised anyway.
 func properNouns(text string) map[string]bool {
 	out := map[string]bool{}
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range words {
-		// "Tembalang" is a name; "MERDEKA" in a shouted sentence is not.
-		if i > 0 && unicode.IsUpper([]rune(w)[0]) && strings.ToUpper(w) != w {
-			out[strings.ToLower(w)] = true
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' }) {
+		words := strings.FieldsFunc(sentence, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		for i, w := range words {
+			// "Tembalang" is a name; "MERDEKA" in a shouted sentence is not.
+			if i > 0 && unicode.IsUpper([]rune(w)[0]) && strings.ToUpper(w) != w {
+				out[strings.ToLower(w)] = true
+			}
 		}
 	}
 	return out
@@ -260,7 +276,7 @@ const streetWords = 2
 func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	lenient := proper == nil
 	named := func(key string, n int, hint RegionLevel) bool {
-		return lenient || hint != "" || n > 1 || proper[key]
+		return lenient || hint != "" || n > 1 || proper[key] && !capitalisedByConvention[key]
 	}
 	var kab, dis []hit
 	var prov *Region
@@ -312,6 +328,18 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 			}
 			if matched {
 				i = start + n - 1
+			}
+		}
+		// "Kota Juang", "kota Pinang" (Kotapinang): kecamatan whose name
+		// starts with a kab/kota title, in two words or in one.
+		if !matched && (hint == LevelCity || hint == LevelRegency) {
+			for n := min(g.maxWords, len(words)-i); n >= 2 && !matched; n-- {
+				for _, key := range []string{strings.Join(words[i:i+n], " "), strings.Join(words[i:i+n], "")} {
+					if rs, ok := g.districts[key]; ok && !matched && (lenient || len(rs) == 1) {
+						dis = append(dis, hit{regions: rs})
+						matched, i = true, i+n-1
+					}
+				}
 			}
 		}
 		if !matched && hint == "" {

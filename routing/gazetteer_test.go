@@ -219,3 +219,30 @@ func TestNearestTakesOnlyNearNames(t *testing.T) {
 		}
 	}
 }
+
+// Words capitalised by convention or by their place in a sentence name no
+// place unless titled; a kecamatan whose name starts with a title is read.
+func TestFindReadsCapitalsWithCare(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, text := range []string{
+		"Mohon bantuan Pak/Ibu, jalan di depan rumah rusak",   // Ibu: a kecamatan of Halmahera Barat
+		"Sudah sejak Juli jalan ini rusak",                    // Juli: of Bireuen
+		"Lampu jalan padam. Salam hormat dari warga",          // Salam: of Magelang
+		"Jalan rusak sudah lama. Kasihan warga yang lewat",    // Kasihan, at a sentence's start: of Bantul
+		"Mohon perbaikan lampu jalan ke Barat dari pasar itu", // Barat: of Magetan
+	} {
+		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
+			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
+		}
+	}
+	for text, want := range map[string]string{
+		"Jalan rusak di Tembalang. Mohon segera diperbaiki": "33.74.10",
+		"antrean panjang di rumah sakit daerah kota Pinang": "12.22.01", // Kotapinang, Labuhanbatu Selatan
+		"jalan rusak di Kota Juang":                         "11.11.13",
+		"pelayanan di kecamatan Salam lambat":               "33.08.04",
+	} {
+		if p := g.Find(text); p.Code() != want {
+			t.Errorf("Find(%q) = %q, want %s", text, p.Code(), want)
+		}
+	}
+}
