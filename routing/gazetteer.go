@@ -523,16 +523,28 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		cands = intersectOrFirst(cands, rs)
 	}
 	var districts []Region // the kecamatan named that fit, of every name
+	named := len(cands) > 0 // a kab/kota was named
 	for _, h := range dis {
-		var parents []Region
+		var parents, fit []Region
 		for _, d := range h.regions {
 			if p, ok := g.rs.Lookup(d.Parent); ok && (len(cands) == 0 || slices.Contains(cands, p)) {
-				parents = append(parents, p)
-				districts = append(districts, d)
+				parents, fit = append(parents, p), append(fit, d)
 			}
+		}
+		if len(parents) == 0 && !named {
+			// Kecamatan names that disagree ("Beringin Ngaliyan": a
+			// kelurahan of Ngaliyan, and a kecamatan of Deli Serdang): an
+			// address goes from the small to the large, so the last wins.
+			for _, d := range h.regions {
+				if p, ok := g.rs.Lookup(d.Parent); ok {
+					parents, fit = append(parents, p), append(fit, d)
+				}
+			}
+			districts = nil
 		}
 		if len(parents) > 0 {
 			cands = parents
+			districts = append(districts, fit...)
 		}
 	}
 	if prov != nil && len(cands) > 1 {
