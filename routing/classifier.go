@@ -24,9 +24,10 @@ var (
 // with no penalty and then weighed by the lexicon, is surer than it is
 // right: in cross-validation the answers it gave at 0.9 or more were right
 // 0.82 of the time, and its expected calibration error was 0.176. Tempered
-// by 2 (the log-loss is lowest between 1.8 and 2.1), that error is below
-// 0.05 (lapor classify --eval), so a confidence means what it says, to the
-// triage threshold and to admins.
+// by 2 (the log-loss is lowest between 1.8 and 2.1), that error is about
+// 0.05 (lapor classify --eval; 0.047–0.052 through session 4's changes, and
+// with the five averaged fits still lowest at 2 of 1.5 to 2.5), so a
+// confidence means what it says, to the triage threshold and to admins.
 const sectorTemperature = 2.0
 
 // noRegion is the region model's class for complaints that name no kab/kota

@@ -522,9 +522,20 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		}
 		cands = intersectOrFirst(cands, rs)
 	}
-	var districts []Region // the kecamatan named that fit, of every name
+	var districts []Region  // the kecamatan named that fit, of every name
 	named := len(cands) > 0 // a kab/kota was named
+	// A titled kecamatan ("kec Rengat") is surer than an untitled name
+	// ("desa Rantau Mapesai": Rantau is a kecamatan of Aceh Tamiang), so it
+	// comes last, to win a disagreement.
+	var untitled, titled []hit
 	for _, h := range dis {
+		if h.hint == LevelDistrict {
+			titled = append(titled, h)
+		} else {
+			untitled = append(untitled, h)
+		}
+	}
+	for _, h := range append(untitled, titled...) {
 		var parents, fit []Region
 		for _, d := range h.regions {
 			if p, ok := g.rs.Lookup(d.Parent); ok && (len(cands) == 0 || slices.Contains(cands, p)) {
