@@ -522,8 +522,8 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		}
 		cands = intersectOrFirst(cands, rs)
 	}
-	var districts []Region  // the kecamatan named that fit, of every name
-	named := len(cands) > 0 // a kab/kota was named
+	var districts []Region // the kecamatan named that fit, of every name
+	named := cands         // the kab/kota named, if any: kecamatan elsewhere do not count
 	// A titled kecamatan ("kec Rengat") is surer than an untitled name
 	// ("desa Rantau Mapesai": Rantau is a kecamatan of Aceh Tamiang), so it
 	// comes last, to win a disagreement.
@@ -536,26 +536,30 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		}
 	}
 	for _, h := range append(untitled, titled...) {
-		var parents, fit []Region
+		var within, agree []Region
 		for _, d := range h.regions {
-			if p, ok := g.rs.Lookup(d.Parent); ok && (len(cands) == 0 || slices.Contains(cands, p)) {
-				parents, fit = append(parents, p), append(fit, d)
+			p, ok := g.rs.Lookup(d.Parent)
+			if ok && (len(named) == 0 || slices.Contains(named, p)) {
+				within = append(within, d)
+				if len(cands) == 0 || slices.Contains(cands, p) {
+					agree = append(agree, d)
+				}
 			}
 		}
-		if len(parents) == 0 && !named {
+		if len(agree) == 0 {
 			// Kecamatan names that disagree ("Beringin Ngaliyan": a
 			// kelurahan of Ngaliyan, and a kecamatan of Deli Serdang): an
 			// address goes from the small to the large, so the last wins.
-			for _, d := range h.regions {
-				if p, ok := g.rs.Lookup(d.Parent); ok {
-					parents, fit = append(parents, p), append(fit, d)
+			agree, districts = within, nil
+		}
+		if len(agree) > 0 {
+			cands = nil
+			for _, d := range agree {
+				if p, _ := g.rs.Lookup(d.Parent); !slices.Contains(cands, p) {
+					cands = append(cands, p)
 				}
 			}
-			districts = nil
-		}
-		if len(parents) > 0 {
-			cands = parents
-			districts = append(districts, fit...)
+			districts = append(districts, agree...)
 		}
 	}
 	if prov != nil && len(cands) > 1 {

@@ -236,12 +236,13 @@ func TestFindReadsCapitalsWithCare(t *testing.T) {
 		}
 	}
 	for text, want := range map[string]string{
-		"Jalan rusak di Tembalang. Mohon segera diperbaiki":                           "33.74.10",
-		"antrean panjang di rumah sakit daerah kota Pinang":                           "12.22.01", // Kotapinang, Labuhanbatu Selatan
-		"jalan rusak di Kota Juang":                                                   "11.11.13",
-		"pelayanan di kecamatan Salam lambat":                                         "33.08.04",
-		"sungai jebol di daerah Beringin Ngaliyan":                                    "33.74.15", // a kelurahan of Ngaliyan, a kecamatan of Deli Serdang: the last wins
-		"wifi desa Rantau Mapesai kec Rengat, warga desa Rantau Mapesai mohon diusut": "14.02.01", // the titled one wins
+		"Jalan rusak di Tembalang. Mohon segera diperbaiki":                            "33.74.10",
+		"antrean panjang di rumah sakit daerah kota Pinang":                            "12.22.01", // Kotapinang, Labuhanbatu Selatan
+		"jalan rusak di Kota Juang":                                                    "11.11.13",
+		"pelayanan di kecamatan Salam lambat":                                          "33.08.04",
+		"sungai jebol di daerah Beringin Ngaliyan":                                     "33.74.15", // a kelurahan of Ngaliyan, a kecamatan of Deli Serdang: the last wins
+		"wifi desa Rantau Mapesai kec Rengat, warga desa Rantau Mapesai mohon diusut":  "14.02.01", // the titled one wins
+		"Pemprov DKI Jakarta, parkir liar di kelurahan Menteng Dalam, kecamatan tebet": "31.74.01", // Menteng is a kecamatan of Jakarta Pusat
 	} {
 		if p := g.Find(text); p.Code() != want {
 			t.Errorf("Find(%q) = %q, want %s", text, p.Code(), want)
