@@ -330,16 +330,10 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 				i = start + n - 1
 			}
 		}
-		// "Kota Juang", "kota Pinang" (Kotapinang): kecamatan whose name
-		// starts with a kab/kota title, in two words or in one.
 		if !matched && (hint == LevelCity || hint == LevelRegency) {
-			for n := min(g.maxWords, len(words)-i); n >= 2 && !matched; n-- {
-				for _, key := range []string{strings.Join(words[i:i+n], " "), strings.Join(words[i:i+n], "")} {
-					if rs, ok := g.districts[key]; ok && !matched && (lenient || len(rs) == 1) {
-						dis = append(dis, hit{regions: rs})
-						matched, i = true, i+n-1
-					}
-				}
+			if h, n, ok := g.titleLedDistrict(words[i:], lenient); ok {
+				dis = append(dis, h)
+				matched, i = true, i+n-1
 			}
 		}
 		if !matched && hint == "" {
@@ -370,6 +364,21 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 		}
 	}
 	return g.decide(kab, dis, prov)
+}
+
+// titleLedDistrict finds a kecamatan whose name starts with a kab/kota
+// title, at the start of words, in two words or more or glued into one
+// ("Kota Juang", "kota Pinang" for Kotapinang), and how many words it took;
+// strict reading takes only a name one kecamatan has.
+func (g *Gazetteer) titleLedDistrict(words []string, lenient bool) (hit, int, bool) {
+	for n := min(g.maxWords, len(words)); n >= 2; n-- {
+		for _, key := range []string{strings.Join(words[:n], " "), strings.Join(words[:n], "")} {
+			if rs, ok := g.districts[key]; ok && (lenient || len(rs) == 1) {
+				return hit{regions: rs}, n, true
+			}
+		}
+	}
+	return hit{}, 0, false
 }
 
 // fuzzy finds the kab/kota or kecamatan one or two typos away from a word,
