@@ -531,11 +531,35 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 		}
 		cands = intersectOrFirst(cands, rs)
 	}
-	var districts []Region // the kecamatan named that fit, of every name
-	named := cands         // the kab/kota named, if any: kecamatan elsewhere do not count
-	// A titled kecamatan ("kec Rengat") is surer than an untitled name
-	// ("desa Rantau Mapesai": Rantau is a kecamatan of Aceh Tamiang), so it
-	// comes last, to win a disagreement.
+	cands, districts := g.byDistricts(dis, cands)
+	if prov != nil && len(cands) > 1 {
+		var in []Region
+		for _, c := range cands {
+			if c.Parent == prov.Code {
+				in = append(in, c)
+			}
+		}
+		if len(in) > 0 {
+			cands = in
+		}
+	}
+	switch {
+	case len(cands) == 1:
+		c := cands[0]
+		return Place{KabKota: &c, District: districtIn(districts, c.Code)}
+	case len(cands) > 1:
+		return Place{Candidates: cands, Province: prov, districts: districts}
+	}
+	return Place{Province: prov}
+}
+
+// byDistricts narrows the kab/kota candidates, those the names gave (all
+// when none did), by the kecamatan hits, and returns them with the
+// kecamatan that fit. A titled kecamatan ("kec Rengat") is surer than an
+// untitled name ("desa Rantau Mapesai": Rantau is a kecamatan of Aceh
+// Tamiang), so it comes last, to win a disagreement.
+func (g *Gazetteer) byDistricts(dis []hit, named []Region) (cands, districts []Region) {
+	cands = named
 	var untitled, titled []hit
 	for _, h := range dis {
 		if h.hint == LevelDistrict {
@@ -571,25 +595,7 @@ func (g *Gazetteer) decide(kab, dis []hit, prov *Region) Place {
 			districts = append(districts, agree...)
 		}
 	}
-	if prov != nil && len(cands) > 1 {
-		var in []Region
-		for _, c := range cands {
-			if c.Parent == prov.Code {
-				in = append(in, c)
-			}
-		}
-		if len(in) > 0 {
-			cands = in
-		}
-	}
-	switch {
-	case len(cands) == 1:
-		c := cands[0]
-		return Place{KabKota: &c, District: districtIn(districts, c.Code)}
-	case len(cands) > 1:
-		return Place{Candidates: cands, Province: prov, districts: districts}
-	}
-	return Place{Province: prov}
+	return cands, districts
 }
 
 // districtIn is the last of the kecamatan ds that lies in the kab/kota
