@@ -89,20 +89,38 @@ func codes(rs []Region) []string {
 	return out
 }
 
-func TestFindIgnoresCommonWords(t *testing.T) {
-	g := DefaultGazetteer()
-	for _, text := range []string{
-		"sampah menumpuk di pinggir jalan dekat pasar sudah seminggu tidak diangkut",
-		"jembatan gantung di desa kami putus",
-		"batu besar menutup jalan, mohon buru buru dibersihkan",
-	} {
-		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
+// findsNoPlace checks that Find reads no place, nor candidates, in texts.
+func findsNoPlace(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if p := DefaultGazetteer().Find(text); p.Found() || len(p.Candidates) > 0 {
 			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
 		}
 	}
-	if p := g.Find("Mohon dibersihkan jalan di Kota Batu"); !p.Found() || p.KabKota.Code != "35.79" {
-		t.Errorf("Find(Kota Batu) = %+v", p)
+}
+
+// finds checks the place Find reads in each text: its kab/kota when the
+// code wanted is one (33.74), else its kecamatan (33.74.10).
+func finds(t *testing.T, want map[string]string) {
+	t.Helper()
+	for text, code := range want {
+		got := DefaultGazetteer().Find(text).Code()
+		if len(code) == len("33.74") {
+			got = kabKotaOf(got)
+		}
+		if got != code {
+			t.Errorf("Find(%q) = %q, want %s", text, got, code)
+		}
 	}
+}
+
+func TestFindIgnoresCommonWords(t *testing.T) {
+	findsNoPlace(t,
+		"sampah menumpuk di pinggir jalan dekat pasar sudah seminggu tidak diangkut",
+		"jembatan gantung di desa kami putus",
+		"batu besar menutup jalan, mohon buru buru dibersihkan",
+	)
+	finds(t, map[string]string{"Mohon dibersihkan jalan di Kota Batu": "35.79"})
 }
 
 func TestFindGluedAndShouted(t *testing.T) {
@@ -116,58 +134,39 @@ func TestFindGluedAndShouted(t *testing.T) {
 }
 
 func TestFindSkipsStreetNames(t *testing.T) {
-	g := DefaultGazetteer()
-	for _, text := range []string{
+	findsNoPlace(t,
 		"Trotoar Jl. Kelud Raya sudah banyak PKL",       // Raya is also a kecamatan of Simalungun
 		"macet parah di Jl. Magelang setiap pagi",       // a street of Yogyakarta, not Kabupaten Magelang
 		"Lampu jalan mati di Karangrejo Raya malam ini", // "Raya" of a street, without its "Jl."
-	} {
-		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
-			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
-		}
-	}
-	for text, want := range map[string]string{
+	)
+	finds(t, map[string]string{
 		"Jl. Muktiharjo Raya Genuk hingga kini belum surut": "33.74", // Genuk comes after the street
 		"jalan rusak di Kota Magelang":                      "33.71",
 		"Jl. Pemuda, kecamatan Tembalang":                   "33.74",
-	} {
-		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
-			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
-		}
-	}
+	})
 }
 
 // A complaint's misspelt place counts when its title says it is one; an
 // untitled word is read for typos only in a short answer (Resolve).
 func TestFindTitledTypos(t *testing.T) {
-	g := DefaultGazetteer()
-	for text, want := range map[string]string{
+	finds(t, map[string]string{
 		"KTP belum jadi di dukcapil kota bandunf":   "32.73",
 		"pungli di KUA kab lamongn":                 "35.24",
 		"pemerintah kota bekasih tidak menanggapi":  "32.75",
 		"banjir di kabupaten bogorr sudah seminggu": "32.01",
-	} {
-		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
-			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
-		}
-	}
-	for _, text := range []string{
+	})
+	findsNoPlace(t,
 		"jalan di kota tersebut rusak",
 		"kecamatan terdekat tidak melayani", // one typo from Merdeka, Karo
 		"kecamatan kantor tutup",            // and from Kanor, Bojonegoro
 		"dinas kependudukan kabupaten/kota", // Kediri has a kecamatan called Kota
 		"warga surabya mengeluh",            // an untitled typo in a complaint: too risky
-	} {
-		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
-			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
-		}
-	}
+	)
 }
 
 // Bogor is a kota and a kabupaten: who governs it, or a village, says which.
 func TestFindKotaOrKabupatenFromContext(t *testing.T) {
-	g := DefaultGazetteer()
-	for text, want := range map[string]string{
+	finds(t, map[string]string{
 		"Bupati Bogor tidak peduli":              "32.01",
 		"pemkab Bogor lamban":                    "32.01",
 		"Kepala Desa di Bogor korupsi dana desa": "32.01",
@@ -177,11 +176,7 @@ func TestFindKotaOrKabupatenFromContext(t *testing.T) {
 		"desa kami di Bogor, walikota diam saja": "32.71", // a kota's mayor outweighs the word desa
 		"banjir di Bogor":                        "32.71", // no cue: complaints mostly mean the city
 		"camat Tembalang tidak pernah di kantor": "33.74",
-	} {
-		if p := g.Find(text); !p.Found() || p.KabKota.Code != want {
-			t.Errorf("Find(%q) = %+v, want %s", text, p.KabKota, want)
-		}
-	}
+	})
 }
 
 // A text is read for typos in at most maxFuzzyLookups words, so that one
@@ -223,19 +218,14 @@ func TestNearestTakesOnlyNearNames(t *testing.T) {
 // Words capitalised by convention or by their place in a sentence name no
 // place unless titled; a kecamatan whose name starts with a title is read.
 func TestFindReadsCapitalsWithCare(t *testing.T) {
-	g := DefaultGazetteer()
-	for _, text := range []string{
+	findsNoPlace(t,
 		"Mohon bantuan Pak/Ibu, jalan di depan rumah rusak",   // Ibu: a kecamatan of Halmahera Barat
 		"Sudah sejak Juli jalan ini rusak",                    // Juli: of Bireuen
 		"Lampu jalan padam. Salam hormat dari warga",          // Salam: of Magelang
 		"Jalan rusak sudah lama. Kasihan warga yang lewat",    // Kasihan, at a sentence's start: of Bantul
 		"Mohon perbaikan lampu jalan ke Barat dari pasar itu", // Barat: of Magetan
-	} {
-		if p := g.Find(text); p.Found() || len(p.Candidates) > 0 {
-			t.Errorf("Find(%q) = %+v, %v; want no place", text, p.KabKota, codes(p.Candidates))
-		}
-	}
-	for text, want := range map[string]string{
+	)
+	finds(t, map[string]string{
 		"Jalan rusak di Tembalang. Mohon segera diperbaiki":                            "33.74.10",
 		"antrean panjang di rumah sakit daerah kota Pinang":                            "12.22.01", // Kotapinang, Labuhanbatu Selatan
 		"jalan rusak di Kota Juang":                                                    "11.11.13",
@@ -243,9 +233,5 @@ func TestFindReadsCapitalsWithCare(t *testing.T) {
 		"sungai jebol di daerah Beringin Ngaliyan":                                     "33.74.15", // a kelurahan of Ngaliyan, a kecamatan of Deli Serdang: the last wins
 		"wifi desa Rantau Mapesai kec Rengat, warga desa Rantau Mapesai mohon diusut":  "14.02.01", // the titled one wins
 		"Pemprov DKI Jakarta, parkir liar di kelurahan Menteng Dalam, kecamatan tebet": "31.74.01", // Menteng is a kecamatan of Jakarta Pusat
-	} {
-		if p := g.Find(text); p.Code() != want {
-			t.Errorf("Find(%q) = %q, want %s", text, p.Code(), want)
-		}
-	}
+	})
 }
