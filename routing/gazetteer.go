@@ -172,10 +172,12 @@ const maxAnswerWords = 12
 
 // Find looks for a place named inside a longer text, such as a complaint.
 // It is stricter than Resolve, since a complaint's words are mostly not
-// places ("batu", "pasar", "gantung" are also names of regions): no typos,
-// and a one-word name counts only when written as a proper noun
-// ("Tembalang", "Lamongan") or introduced by its title ("kec. tembalang",
-// "kab lamongan"); a kecamatan moreover only when its name is unique.
+// places ("batu", "pasar", "gantung" are also names of regions): typos only
+// in a name after a kab/kota title ("kota bandunf"), and a one-word name
+// counts only when written as a proper noun ("Tembalang", "Lamongan"; not a
+// sentence's first word, nor one capitalised by convention) or introduced
+// by its title ("kec. tembalang", "kab lamongan", "bupati bogor"); a
+// kecamatan moreover only when its name is unique.
 func (g *Gazetteer) Find(text string) Place {
 	words := Normalize(text)
 	p := g.resolve(words, properNouns(text))
