@@ -162,12 +162,11 @@ type hit struct {
 // "tembalang", "sby") and says which kab/kota it is, or which candidates fit.
 func (g *Gazetteer) Resolve(text string) Place {
 	words := Normalize(text)
-	// An answer to "where?" is a few words; reading a long one for typos
-	// would cost seconds (every word against every name).
 	return g.resolve(words[:min(len(words), maxAnswerWords)], nil)
 }
 
-// maxAnswerWords is how many words of an answer Resolve reads.
+// maxAnswerWords is how many words of an answer Resolve reads: an answer to
+// "where?" is a few words, and beyond these a text is not an answer.
 const maxAnswerWords = 12
 
 // Find looks for a place named inside a longer text, such as a complaint.
@@ -470,7 +469,9 @@ func nearest(w string, names oneWordNames) ([]Region, int) {
 // oneWordNames are the one-word names of an index, by their length in
 // bytes, for reading typos: only names of about a word's length can be a
 // typo away from it.
-type oneWordNames [][]struct {
+type oneWordNames [][]oneWordName
+
+type oneWordName struct {
 	name    string
 	letters letterCounts
 	regions []Region
@@ -512,11 +513,7 @@ func byLength(m map[string][]Region) oneWordNames {
 		for len(out) <= len(name) {
 			out = append(out, nil)
 		}
-		out[len(name)] = append(out[len(name)], struct {
-			name    string
-			letters letterCounts
-			regions []Region
-		}{name, lettersOf(name), m[name]})
+		out[len(name)] = append(out[len(name)], oneWordName{name, lettersOf(name), m[name]})
 	}
 	return out
 }
