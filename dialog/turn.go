@@ -391,8 +391,7 @@ func (t *turn) answerWherePick(text string) {
 		options = append(options, []string{strings.ToLower(r.Name)})
 	}
 	if i := understand.Choice(text, options); i >= 0 {
-		r, _ := t.e.gaz.Regions().Lookup(t.st.Candidates[i])
-		t.st.Draft.RegionCode, t.st.Draft.Place = r.Code, r.Name
+		t.setRegion(t.st.Candidates[i])
 		t.st.Candidates = nil
 		t.advance()
 		return
