@@ -198,26 +198,36 @@ func (g *Gazetteer) Find(text string) Place {
 }
 
 // speaksOfRegency tells a text that names what only a kabupaten has (a
-// desa, its kepala desa, a bupati) and nothing only a kota has.
+// desa, its kepala desa, a bupati) and nothing only a kota has (a walikota).
 func speaksOfRegency(words []string) bool {
 	regency := false
 	for _, w := range words {
-		switch w {
-		case "walikota", "pemkot":
+		switch {
+		case regionHeads[w] == LevelCity:
 			return false
-		case "desa", "kades", "bupati", "pemkab":
+		case regionHeads[w] == LevelRegency, w == "desa", w == "kades":
 			regency = true
 		}
 	}
 	return regency
 }
 
-// regionTitles are the words that say which level of region the name after
-// them is: its title, or the title of who heads it.
-var regionTitles = map[string]RegionLevel{
-	"kota": LevelCity, "walikota": LevelCity, "pemkot": LevelCity,
-	"kabupaten": LevelRegency, "bupati": LevelRegency, "pemkab": LevelRegency,
-	"kecamatan": LevelDistrict, "camat": LevelDistrict,
+// regionHeads are who heads a region, or its government, by the level of
+// region they head.
+var regionHeads = map[string]RegionLevel{
+	"walikota": LevelCity, "pemkot": LevelCity,
+	"bupati": LevelRegency, "pemkab": LevelRegency,
+	"camat": LevelDistrict,
+}
+
+// regionTitle is the level of region a word says the name after it is: the
+// level's own name ("kota"), or who heads it ("bupati"); "" for other words.
+func regionTitle(w string) RegionLevel {
+	switch l := RegionLevel(w); l {
+	case LevelCity, LevelRegency, LevelDistrict:
+		return l
+	}
+	return regionHeads[w]
 }
 
 // capitalisedByConvention are words Indonesian writes with a capital that
@@ -284,7 +294,7 @@ func (g *Gazetteer) resolve(words []string, proper map[string]bool) Place {
 	street := 0  // words left of a street's name, which names no place ("Jl. Kelud Raya", "Jl. Magelang")
 	lookups := 0 // words read for typos, each against thousands of names
 	for i := 0; i < len(words); i++ {
-		hint := regionTitles[words[i]]
+		hint := regionTitle(words[i])
 		if !lenient && hint == "" {
 			if street > 0 {
 				street--
