@@ -14,15 +14,15 @@ type CurvePoint struct {
 	Type   Scores  `json:"type"`
 }
 
-// LearningCurve cross-validates the classifier on ex in k folds, training on
-// a random share (seeded) of each training fold, for each of shares: what
-// more labelled complaints of the same kind would buy.
+// LearningCurve cross-validates the classifier on ex in k folds (split 0),
+// training on a random share (seeded) of each training fold, for each of
+// shares: what more labelled complaints of the same kind would buy.
 func LearningCurve(ex []Example, k int, gaz *Gazetteer, shares []float64) []CurvePoint {
 	sectors, types := labelsOf(ex)
 	out := make([]CurvePoint, len(shares))
 	for j, share := range shares {
 		out[j].Share = share
-		got := crossValidate(ex, k, func(train []Example) func(Example) Classification {
+		got := crossValidate(ex, k, 0, func(train []Example) func(Example) Classification {
 			keep := rand.New(rand.NewPCG(2017, 7)).Perm(len(train))[:int(share*float64(len(train)))]
 			slices.Sort(keep) // the examples' own order, so that a share of 1 is the whole fold
 			sub := make([]Example, len(keep))

@@ -8,7 +8,7 @@ import "testing"
 func TestLearningCurve(t *testing.T) {
 	ex := DevSet()[:200]
 	curve := LearningCurve(ex, 5, DefaultGazetteer(), []float64{0.25, 1})
-	ev := Evaluate(ex, 5, DefaultGazetteer())
+	ev := Evaluate(ex, 5, 0, DefaultGazetteer())
 	t.Logf("learning curve: %+v", curve)
 	if curve[1].Sector != ev.Sector || curve[1].Type != ev.Type {
 		t.Errorf("with whole folds: sector %+v type %+v; Evaluate: %+v %+v", curve[1].Sector, curve[1].Type, ev.Sector, ev.Type)

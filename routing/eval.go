@@ -38,9 +38,10 @@ func score(labels, preds []string) Scores {
 	return Scores{N: len(labels), Accuracy: float64(right) / float64(len(labels)), MacroF1: f1 / float64(len(classes))}
 }
 
-// folds splits n items into k folds at random (seeded, so runs agree).
-func folds(n, k int) [][]int {
-	order := rand.New(rand.NewPCG(2017, 5)).Perm(n)
+// folds splits n items into k folds at random, seeded by split: the same
+// split gives the same folds in every run, another split other folds.
+func folds(n, k int, split uint64) [][]int {
+	order := rand.New(rand.NewPCG(2017+split, 5)).Perm(n)
 	out := make([][]int, k)
 	for i, j := range order {
 		out[i%k] = append(out[i%k], j)
@@ -48,11 +49,11 @@ func folds(n, k int) [][]int {
 	return out
 }
 
-// crossValidate trains on k-1 folds and predicts the k-th, for each fold,
-// and returns the predictions in the examples' order.
-func crossValidate[T any](ex []Example, k int, train func([]Example) func(Example) T) []T {
+// crossValidate trains on k-1 folds and predicts the k-th, for each fold of
+// the split, and returns the predictions in the examples' order.
+func crossValidate[T any](ex []Example, k int, split uint64, train func([]Example) func(Example) T) []T {
 	preds := make([]T, len(ex))
-	for _, test := range folds(len(ex), k) {
+	for _, test := range folds(len(ex), k, split) {
 		held := map[int]bool{}
 		for _, i := range test {
 			held[i] = true

@@ -45,15 +45,17 @@ type Coverage struct {
 // coverageAt are the minimum confidences Evaluate reports on.
 var coverageAt = []float64{DefaultMinConfidence, 0.5, 0.7, 0.9}
 
-// Evaluate cross-validates the classifier on ex in k folds. Region is scored
+// Evaluate cross-validates the classifier on ex in k folds, drawn by split
+// (0 is the split README.md reports; others tell how much a score owes to
+// the draw of the folds). Region is scored
 // on the examples labelled with a kab/kota (a label naming only a province is
 // left out): the place the gazetteer finds, else the region model's guess.
-func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
+func Evaluate(ex []Example, k int, split uint64, gaz *Gazetteer) Evaluation {
 	ev := Evaluation{Folds: k}
 	sectors, types := labelsOf(ex)
 	var elapsed time.Duration
 	var classified int
-	ours := crossValidate(ex, k, func(train []Example) func(Example) reading {
+	ours := crossValidate(ex, k, split, func(train []Example) func(Example) reading {
 		c := TrainClassifier(train, gaz)
 		return func(e Example) reading {
 			start := time.Now()
@@ -75,8 +77,8 @@ func Evaluate(ex []Example, k int, gaz *Gazetteer) Evaluation {
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
 	ev.SectorTop3, ev.Routed, ev.SectorCalibration = top3(ex, ours), coverage(ex, ours), calibrationError(ex, ours)
 	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
-	ev.SectorBaseline = score(sectors, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Sector })))
-	ev.TypeBaseline = score(types, crossValidate(ex, k, naiveBayesOn(func(e Example) string { return e.Type })))
+	ev.SectorBaseline = score(sectors, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Sector })))
+	ev.TypeBaseline = score(types, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Type })))
 
 	var want, got, wantNamed, gotNamed []string
 	guessed := 0

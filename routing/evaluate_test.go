@@ -12,7 +12,7 @@ func TestCrossValidation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("cross-validation takes seconds")
 	}
-	ev := Evaluate(DevSet(), 5, DefaultGazetteer())
+	ev := Evaluate(DevSet(), 5, 0, DefaultGazetteer())
 	t.Logf("sector: %+v (naive Bayes %+v)", ev.Sector, ev.SectorBaseline)
 	t.Logf("sector top 3: %.3f; routed by minimum confidence: %+v", ev.SectorTop3, ev.Routed)
 	t.Logf("type:   %+v (naive Bayes %+v)", ev.Type, ev.TypeBaseline)

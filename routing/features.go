@@ -24,8 +24,8 @@ var stopwords = sync.OnceValue(func() map[string]bool {
 
 // sectorTerms are the words that tell a complaint's sector: normalised,
 // stop words, numbers and the names of the place it names dropped, stemmed;
-// with the pairs of neighbouring words, and the title's words marked again,
-// since titles are dense. Place names are dropped because where a complaint
+// with the pairs of neighbouring words, and the title's words and lexicon
+// phrases marked again, since titles are dense. Place names are dropped because where a complaint
 // is says nothing of what it is about: a road in Pedurungan is public works,
 // though the 2017 admins sent much from there to the kecamatan office.
 func sectorTerms(title, text string, place Place) []string {
@@ -50,6 +50,9 @@ func sectorTerms(title, text string, place Place) []string {
 	}
 	for _, w := range keep(Normalize(title)) {
 		terms = append(terms, "t:"+w)
+	}
+	for _, t := range lexiconTerms(Normalize(title)) {
+		terms = append(terms, "t:"+t)
 	}
 	return terms
 }

@@ -7,9 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
-	"time"
 
 	"github.com/sp4n-lapor/lapor/routing"
 )
@@ -49,6 +47,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
 	folds := fs.Int("folds", 5, "folds of the cross-validation")
 	curve := fs.Bool("curve", false, "with --eval, also train on a quarter, half and three quarters of each fold: what more labelled complaints would buy")
+	splits := fs.Int("splits", 1, "with --eval, cross-validate on this many draws of the folds and print how the scores spread: what a difference owes to the draw")
 	var cfg Config
 	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE")
 	fs.Usage = func() {
@@ -60,7 +59,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return err
 	}
 	if *eval != "" {
-		return evaluate(*eval, *folds, *curve, stdout)
+		return evaluate(*eval, *folds, *splits, *curve, stdout)
 	}
 	opts, err := cfg.routerOptions()
 	if err != nil {
@@ -139,42 +138,4 @@ func route(ctx context.Context, router routing.Router, line int, raw []byte) any
 	}
 	return classifyOut{ID: in.ID, Sector: d.Sector, Type: d.Type, RegionCode: d.RegionCode, RegionCandidates: d.RegionCandidates, AgencyID: d.AgencyID,
 		AgencyName: d.AgencyName, Confidence: d.Confidence, Alternatives: alts}
-}
-
-func evaluate(path string, folds int, curve bool, stdout io.Writer) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	ex, err := routing.ReadExamples(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	start := time.Now()
-	ev := routing.Evaluate(ex, folds, routing.DefaultGazetteer())
-	fmt.Fprintf(stdout, "%d complaints, %d-fold cross-validation (%s)\n", len(ex), folds, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(stdout, "%-8s %-28s %-28s\n", "", "lapor classifier", "naive Bayes baseline")
-	row := func(name string, a, b routing.Scores) {
-		fmt.Fprintf(stdout, "%-8s accuracy %.3f macro-F1 %.3f   accuracy %.3f macro-F1 %.3f\n", name, a.Accuracy, a.MacroF1, b.Accuracy, b.MacroF1)
-	}
-	row("sector", ev.Sector, ev.SectorBaseline)
-	fmt.Fprintf(stdout, "         right sector among the three likeliest (what triage suggests): %.3f\n", ev.SectorTop3)
-	fmt.Fprintf(stdout, "         confidence off from accuracy by %.3f (expected calibration error, 10 bins)\n", ev.SectorCalibration)
-	row("type", ev.Type, ev.TypeBaseline)
-	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
-	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
-		ev.RegionFound, ev.RegionNamed.Accuracy, ev.RegionGuessed)
-	fmt.Fprintln(stdout, "triage   below   routed   right sector of those routed")
-	for _, c := range ev.Routed {
-		fmt.Fprintf(stdout, "         %.2f    %.3f    %.3f\n", c.MinConfidence, c.Share, c.Accuracy)
-	}
-	fmt.Fprintf(stdout, "speed    %.0f complaints/s classified (one core)\n", ev.ComplaintsPerSec)
-	if curve {
-		fmt.Fprintln(stdout, "learning curve: share of each training fold, complaints learnt from, sector accuracy / macro-F1, type accuracy")
-		for _, p := range routing.LearningCurve(ex, folds, routing.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
-			fmt.Fprintf(stdout, "         %3.0f%%  %4d   %.3f / %.3f   %.3f\n", p.Share*100, p.Train, p.Sector.Accuracy, p.Sector.MacroF1, p.Type.Accuracy)
-		}
-	}
-	return nil
 }

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"time"
+
+	"github.com/sp4n-lapor/lapor/routing"
+)
+
+// evaluate prints the cross-validation of the classifier on the labelled
+// complaints of path, on the first draw of the folds, then the spread of the
+// main scores over splits draws, then the learning curve if asked.
+func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	ex, err := routing.ReadExamples(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	start := time.Now()
+	ev := routing.Evaluate(ex, folds, 0, routing.DefaultGazetteer())
+	fmt.Fprintf(stdout, "%d complaints, %d-fold cross-validation (%s)\n", len(ex), folds, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%-8s %-28s %-28s\n", "", "lapor classifier", "naive Bayes baseline")
+	row := func(name string, a, b routing.Scores) {
+		fmt.Fprintf(stdout, "%-8s accuracy %.3f macro-F1 %.3f   accuracy %.3f macro-F1 %.3f\n", name, a.Accuracy, a.MacroF1, b.Accuracy, b.MacroF1)
+	}
+	row("sector", ev.Sector, ev.SectorBaseline)
+	fmt.Fprintf(stdout, "         right sector among the three likeliest (what triage suggests): %.3f\n", ev.SectorTop3)
+	fmt.Fprintf(stdout, "         confidence off from accuracy by %.3f (expected calibration error, 10 bins)\n", ev.SectorCalibration)
+	row("type", ev.Type, ev.TypeBaseline)
+	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
+	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
+		ev.RegionFound, ev.RegionNamed.Accuracy, ev.RegionGuessed)
+	fmt.Fprintln(stdout, "triage   below   routed   right sector of those routed")
+	for _, c := range ev.Routed {
+		fmt.Fprintf(stdout, "         %.2f    %.3f    %.3f\n", c.MinConfidence, c.Share, c.Accuracy)
+	}
+	fmt.Fprintf(stdout, "speed    %.0f complaints/s classified (one core)\n", ev.ComplaintsPerSec)
+	if splits > 1 {
+		printSpread(ex, folds, splits, ev, stdout)
+	}
+	if curve {
+		fmt.Fprintln(stdout, "learning curve: share of each training fold, complaints learnt from, sector accuracy / macro-F1, type accuracy")
+		for _, p := range routing.LearningCurve(ex, folds, routing.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
+			fmt.Fprintf(stdout, "         %3.0f%%  %4d   %.3f / %.3f   %.3f\n", p.Share*100, p.Train, p.Sector.Accuracy, p.Sector.MacroF1, p.Type.Accuracy)
+		}
+	}
+	return nil
+}
+
+// printSpread cross-validates on splits-1 more draws of the folds and prints,
+// for each main score, its mean, standard deviation and range over all the
+// draws, first's included.
+func printSpread(ex []routing.Example, folds, splits int, first routing.Evaluation, stdout io.Writer) {
+	evs := []routing.Evaluation{first}
+	for split := 1; split < splits; split++ {
+		evs = append(evs, routing.Evaluate(ex, folds, uint64(split), routing.DefaultGazetteer()))
+	}
+	fmt.Fprintf(stdout, "spread   over %d draws of the folds: mean ± standard deviation (lowest–highest)\n", splits)
+	for _, s := range []struct {
+		name  string
+		score func(routing.Evaluation) float64
+	}{
+		{"sector accuracy", func(e routing.Evaluation) float64 { return e.Sector.Accuracy }},
+		{"sector macro-F1", func(e routing.Evaluation) float64 { return e.Sector.MacroF1 }},
+		{"sector top 3", func(e routing.Evaluation) float64 { return e.SectorTop3 }},
+		{"type accuracy", func(e routing.Evaluation) float64 { return e.Type.Accuracy }},
+		{"region accuracy", func(e routing.Evaluation) float64 { return e.Region.Accuracy }},
+	} {
+		xs := make([]float64, len(evs))
+		for i, e := range evs {
+			xs[i] = s.score(e)
+		}
+		mean, sd, lo, hi := spread(xs)
+		fmt.Fprintf(stdout, "         %-16s %.3f ± %.3f (%.3f–%.3f)\n", s.name, mean, sd, lo, hi)
+	}
+}
+
+// spread is the mean, sample standard deviation, lowest and highest of xs.
+func spread(xs []float64) (mean, sd, lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, x := range xs {
+		mean += x / float64(len(xs))
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	for _, x := range xs {
+		sd += (x - mean) * (x - mean) / float64(len(xs)-1)
+	}
+	return mean, math.Sqrt(sd), lo, hi
+}
