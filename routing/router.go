@@ -111,7 +111,8 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 // region is where a report belongs, from the surest reading down: the
 // author's kab/kota or kecamatan, the kab/kota (and kecamatan) the text
 // names, the author's province, the region of the agency it came through,
-// the region model's guess when the request allows one. A kecamatan the text
+// the province the text names (or the region model's guess when it lies in
+// that province and the request allows one), the guess. A kecamatan the text
 // names refines the author's kab/kota when it lies in it. place is what the
 // text names, settled by the author's and the agency's regions: when it
 // still fits several kab/kota, a guess may only pick among them.
@@ -133,6 +134,13 @@ func (r *AgencyRouter) region(req Request, c Classification, place Place, via Di
 		return req.RegionCode
 	case via.RegionCode != "":
 		return via.RegionCode
+	case place.Province != nil:
+		if req.GuessRegion {
+			if g := r.classifier.GuessRegion(c); strings.HasPrefix(g, place.Province.Code+".") {
+				return g
+			}
+		}
+		return place.Province.Code
 	case req.GuessRegion && !place.Ambiguous():
 		return r.classifier.GuessRegion(c)
 	}

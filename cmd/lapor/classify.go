@@ -21,12 +21,16 @@ type classifyIn struct {
 
 // classifyOut is one output line.
 type classifyOut struct {
-	ID         json.RawMessage `json:"id"`
-	Sector     string          `json:"sector"`
-	Type       string          `json:"type"`
-	RegionCode string          `json:"region_code"`
-	// RegionCandidates, beyond the issue's fields, appear when the place
-	// named fits several kab/kota ("Bogor").
+	ID     json.RawMessage `json:"id"`
+	Sector string          `json:"sector"`
+	Type   string          `json:"type"`
+	// RegionCode is the kab/kota (or, when no more is known, the
+	// province), as the labels of the dev set give it and as routing goes.
+	RegionCode string `json:"region_code"`
+	// Beyond the issue's fields: DistrictCode is the kecamatan, when one is
+	// known; RegionCandidates appear when the place named fits several
+	// kab/kota ("Bogor").
+	DistrictCode     string                `json:"district_code,omitempty"`
 	RegionCandidates []string              `json:"region_candidates,omitempty"`
 	AgencyID         string                `json:"agency_id"`
 	AgencyName       string                `json:"agency_name"`
@@ -52,7 +56,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: lapor classify [flags] < complaints.jsonl > routed.jsonl")
-		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order, with "region_candidates" when the place named fits several kab/kota.`)
+		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order, with "district_code" when the kecamatan is known and "region_candidates" when the place named fits several kab/kota.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -136,6 +140,10 @@ func route(ctx context.Context, router routing.Router, line int, raw []byte) any
 	if alts == nil {
 		alts = []routing.Alternative{}
 	}
-	return classifyOut{ID: in.ID, Sector: d.Sector, Type: d.Type, RegionCode: d.RegionCode, RegionCandidates: d.RegionCandidates, AgencyID: d.AgencyID,
+	region, district := d.RegionCode, ""
+	if len(region) > len("33.74") { // a kecamatan: "33.74.10"
+		region, district = region[:len("33.74")], region
+	}
+	return classifyOut{ID: in.ID, Sector: d.Sector, Type: d.Type, RegionCode: region, DistrictCode: district, RegionCandidates: d.RegionCandidates, AgencyID: d.AgencyID,
 		AgencyName: d.AgencyName, Confidence: d.Confidence, Alternatives: alts}
 }

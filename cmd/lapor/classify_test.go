@@ -92,3 +92,30 @@ func TestClassifyListsTheKabKotaANameCouldBe(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+// TestClassifyGivesTheKabKotaAndTheKecamatanApart: region_code is the
+// kab/kota, as the dev set's labels are; a kecamatan goes in district_code.
+func TestClassifyGivesTheKabKotaAndTheKecamatanApart(t *testing.T) {
+	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	in := `{"id": 1, "text": "jalan rusak berlubang di kecamatan Tembalang, Kota Semarang"}` + "\n" +
+		`{"id": 2, "text": "jalan rusak berlubang di Kota Semarang"}` + "\n" +
+		`{"id": 3, "text": "jalan rusak berlubang di Jawa Tengah"}` + "\n"
+	var out, errs bytes.Buffer
+	if err := classify(context.Background(), router, strings.NewReader(in), &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ region, district string }{{"33.74", "33.74.10"}, {"33.74", ""}, {"33", ""}}
+	for i, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var got struct {
+			RegionCode   string  `json:"region_code"`
+			DistrictCode *string `json:"district_code"`
+		}
+		if err := json.Unmarshal([]byte(line), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.RegionCode != want[i].region || (got.DistrictCode == nil) != (want[i].district == "") ||
+			(got.DistrictCode != nil && *got.DistrictCode != want[i].district) {
+			t.Errorf("line %d: %s, want region_code %q and district_code %q", i+1, line, want[i].region, want[i].district)
+		}
+	}
+}
