@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -80,7 +81,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 }
 
 // classify routes each input line, several at once, writing the results in
-// input order.
+// input order; blank lines are no complaint and get no output. It fails when
+// the input cannot be read to its end (a line over 8 MB), after writing what
+// came before.
 func classify(ctx context.Context, router routing.Router, in io.Reader, out, stderr io.Writer) error {
 	type job struct {
 		line   int
@@ -89,18 +92,22 @@ func classify(ctx context.Context, router routing.Router, in io.Reader, out, std
 	}
 	jobs := make(chan job, 64)
 	ordered := make(chan chan any, 256)
+	var readErr error // set before ordered is closed
 	go func() {
 		defer close(ordered)
 		sc := bufio.NewScanner(in)
 		sc.Buffer(make([]byte, 0, 64<<10), 8<<20)
 		defer close(jobs)
 		for n := 1; sc.Scan(); n++ {
+			if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+				continue
+			}
 			j := job{line: n, raw: append([]byte(nil), sc.Bytes()...), result: make(chan any, 1)}
 			ordered <- j.result
 			jobs <- j
 		}
 		if err := sc.Err(); err != nil {
-			fmt.Fprintf(stderr, "lapor classify: reading input: %v\n", err)
+			readErr = fmt.Errorf("reading input: %w", err)
 		}
 	}()
 	for range runtime.GOMAXPROCS(0) {
@@ -121,7 +128,10 @@ func classify(ctx context.Context, router routing.Router, in io.Reader, out, std
 			return err
 		}
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return readErr
 }
 
 func route(ctx context.Context, router routing.Router, line int, raw []byte) any {

@@ -119,3 +119,28 @@ func TestClassifyGivesTheKabKotaAndTheKecamatanApart(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifySkipsBlankLinesAndFailsOnAnUnreadableOne: a blank line is no
+// complaint; a line too long to read stops the run with an error, after the
+// lines before it are written.
+func TestClassifySkipsBlankLinesAndFailsOnAnUnreadableOne(t *testing.T) {
+	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	complaint := `{"id": %d, "text": "listrik PLN padam sejak kemarin malam"}` + "\n"
+	in := fmt.Sprintf(complaint, 1) + "\n   \n" + fmt.Sprintf(complaint, 2) + "\n"
+	var out, errs bytes.Buffer
+	if err := classify(context.Background(), router, strings.NewReader(in), &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], `{"id":2,`) {
+		t.Errorf("output:\n%s", out.String())
+	}
+	out.Reset()
+	in = fmt.Sprintf(complaint, 1) + `{"id": 2, "text": "` + strings.Repeat("x", 9<<20) + "\"}\n" + fmt.Sprintf(complaint, 3)
+	err := classify(context.Background(), router, strings.NewReader(in), &out, &errs)
+	if err == nil || !strings.Contains(err.Error(), "reading input") {
+		t.Errorf("a 9 MB line: error %v, want one about reading the input", err)
+	}
+	if !strings.HasPrefix(out.String(), `{"id":1,`) || strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("output before the long line:\n%s", out.String())
+	}
+}
