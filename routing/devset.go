@@ -2,6 +2,7 @@ package routing
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,15 +19,22 @@ type Example struct {
 	RegionCode string `json:"region_code"`
 }
 
-// ReadExamples reads JSON lines of labelled complaints.
+// ReadExamples reads JSON lines of labelled complaints, each with its sector
+// and type; blank lines are skipped.
 func ReadExamples(r io.Reader) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
 	for n := 1; sc.Scan(); n++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
 		var e Example
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		if e.Sector == "" || e.Type == "" {
+			return nil, fmt.Errorf("line %d: a labelled complaint needs its \"sector\" and \"type\"", n)
 		}
 		out = append(out, e)
 	}

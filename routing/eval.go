@@ -14,8 +14,11 @@ type Scores struct {
 }
 
 // score compares predictions with labels; macro-F1 averages the F1 of every
-// class that occurs among the labels or the predictions.
+// class that occurs among the labels or the predictions. No labels score 0.
 func score(labels, preds []string) Scores {
+	if len(labels) == 0 {
+		return Scores{}
+	}
 	tp, fp, fn := map[string]float64{}, map[string]float64{}, map[string]float64{}
 	classes := map[string]bool{}
 	right := 0

@@ -47,38 +47,82 @@ var coverageAt = []float64{DefaultMinConfidence, 0.5, 0.7, 0.9}
 
 // Evaluate cross-validates the classifier on ex in k folds, drawn by split
 // (0 is the split README.md reports; others tell how much a score owes to
-// the draw of the folds). Region is scored
-// on the examples labelled with a kab/kota (a label naming only a province is
-// left out): the place the gazetteer finds, else the region model's guess.
+// the draw of the folds). Region is scored on the examples labelled with a
+// kab/kota (a label naming only a province is left out): the place the
+// gazetteer finds, else the region model's guess.
 func Evaluate(ex []Example, k int, split uint64, gaz *Gazetteer) Evaluation {
-	ev := Evaluation{Folds: k}
-	sectors, types := labelsOf(ex)
-	var elapsed time.Duration
-	var classified int
+	var clock readingClock
 	ours := crossValidate(ex, k, split, func(train []Example) func(Example) reading {
-		c := TrainClassifier(train, gaz)
-		return func(e Example) reading {
-			start := time.Now()
-			r := reading{Classification: c.Classify(e.Title, e.Text)}
-			if r.Place.Found() {
-				r.region = r.Place.KabKota.Code
-			} else {
-				r.region = c.GuessRegion(r.Classification)
-			}
-			elapsed += time.Since(start)
-			classified++
-			return r
-		}
+		return clock.reader(TrainClassifier(train, gaz))
 	})
+	ev := summarize(ex, ours, clock)
+	ev.Folds = k
+	sectors, types := labelsOf(ex)
+	ev.SectorBaseline = score(sectors, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Sector })))
+	ev.TypeBaseline = score(types, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Type })))
+	return ev
+}
+
+// Test scores c on labelled complaints, as Evaluate does, beside a naive
+// Bayes baseline trained on train: what c learnt from. The complaints should
+// be ones c did not learn from.
+func Test(c *Classifier, train, test []Example) Evaluation {
+	var clock readingClock
+	read := clock.reader(c)
+	ours := make([]reading, len(test))
+	for i, e := range test {
+		ours[i] = read(e)
+	}
+	ev := summarize(test, ours, clock)
+	sectors, types := labelsOf(test)
+	apply := func(label func(Example) string) []string {
+		predict := naiveBayesOn(label)(train)
+		out := make([]string, len(test))
+		for i, e := range test {
+			out[i] = predict(e)
+		}
+		return out
+	}
+	ev.SectorBaseline = score(sectors, apply(func(e Example) string { return e.Sector }))
+	ev.TypeBaseline = score(types, apply(func(e Example) string { return e.Type }))
+	return ev
+}
+
+// readingClock times the classifier's readings.
+type readingClock struct {
+	elapsed time.Duration
+	n       int
+}
+
+// reader reads a complaint with c: its classification, and the place named,
+// else the region model's guess.
+func (clock *readingClock) reader(c *Classifier) func(Example) reading {
+	return func(e Example) reading {
+		start := time.Now()
+		r := reading{Classification: c.Classify(e.Title, e.Text)}
+		if r.Place.Found() {
+			r.region = r.Place.KabKota.Code
+		} else {
+			r.region = c.GuessRegion(r.Classification)
+		}
+		clock.elapsed += time.Since(start)
+		clock.n++
+		return r
+	}
+}
+
+// summarize scores the readings rs of the examples ex against their labels;
+// the baselines are left to the caller.
+func summarize(ex []Example, rs []reading, clock readingClock) Evaluation {
+	var ev Evaluation
+	sectors, types := labelsOf(ex)
 	ps, pt := make([]string, len(ex)), make([]string, len(ex))
-	for i, r := range ours {
+	for i, r := range rs {
 		ps[i], pt[i] = r.Sector, r.Type
 	}
 	ev.Sector, ev.Type = score(sectors, ps), score(types, pt)
-	ev.SectorTop3, ev.Routed, ev.SectorCalibration = top3(ex, ours), coverage(ex, ours), calibrationError(ex, ours)
-	ev.ComplaintsPerSec = float64(classified) / elapsed.Seconds()
-	ev.SectorBaseline = score(sectors, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Sector })))
-	ev.TypeBaseline = score(types, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Type })))
+	ev.SectorTop3, ev.Routed, ev.SectorCalibration = top3(ex, rs), coverage(ex, rs), calibrationError(ex, rs)
+	ev.ComplaintsPerSec = float64(clock.n) / clock.elapsed.Seconds()
 
 	var want, got, wantNamed, gotNamed []string
 	guessed := 0
@@ -86,9 +130,9 @@ func Evaluate(ex []Example, k int, split uint64, gaz *Gazetteer) Evaluation {
 		if len(e.RegionCode) != 5 { // "33.74": a kab/kota
 			continue
 		}
-		code := ours[i].region
+		code := rs[i].region
 		want, got = append(want, e.RegionCode), append(got, code)
-		if ours[i].Place.Found() {
+		if rs[i].Place.Found() {
 			wantNamed, gotNamed = append(wantNamed, e.RegionCode), append(gotNamed, code)
 		} else if code != "" {
 			guessed++
@@ -96,8 +140,8 @@ func Evaluate(ex []Example, k int, split uint64, gaz *Gazetteer) Evaluation {
 	}
 	ev.Region = score(want, got)
 	ev.RegionNamed = score(wantNamed, gotNamed)
-	ev.RegionFound = float64(len(wantNamed)) / float64(len(want))
-	ev.RegionGuessed = float64(guessed) / float64(len(want))
+	ev.RegionFound = float64(len(wantNamed)) / float64(max(len(want), 1))
+	ev.RegionGuessed = float64(guessed) / float64(max(len(want), 1))
 	return ev
 }
 

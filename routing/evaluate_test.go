@@ -58,3 +58,34 @@ func TestCalibrationError(t *testing.T) {
 		t.Errorf("calibration error %v, want %v", got, want)
 	}
 }
+
+// TestTestScoresUnseenComplaints trains on four fifths of the dev set and
+// scores the rest, as lapor classify --test does with the embedded model.
+func TestTestScoresUnseenComplaints(t *testing.T) {
+	var train, test []Example
+	for i, e := range DevSet() { // every fifth: the file runs sector by sector
+		if i%5 == 4 {
+			test = append(test, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	ev := Test(TrainClassifier(train, DefaultGazetteer()), train, test)
+	t.Logf("sector %+v (naive Bayes %+v), type %+v, region %+v", ev.Sector, ev.SectorBaseline, ev.Type, ev.Region)
+	regional := 0
+	for _, e := range test {
+		if len(e.RegionCode) == 5 {
+			regional++
+		}
+	}
+	if ev.Sector.N != len(test) || ev.Region.N != regional || ev.Folds != 0 {
+		t.Errorf("scored %d complaints, %d regions, %d folds; want %d, %d, 0", ev.Sector.N, ev.Region.N, ev.Folds, len(test), regional)
+	}
+	if ev.Sector.Accuracy <= ev.SectorBaseline.Accuracy || ev.Sector.Accuracy < 0.6 {
+		t.Errorf("sector accuracy %.3f, naive Bayes %.3f", ev.Sector.Accuracy, ev.SectorBaseline.Accuracy)
+	}
+	national := Test(DefaultClassifier(), train, []Example{{Title: "Paspor", Text: "antrian paspor penuh", Sector: "imigrasi", Type: "pengaduan"}})
+	if national.Region != (Scores{}) || national.Sector.Accuracy != 1 {
+		t.Errorf("one national complaint: sector %+v, region %+v", national.Sector, national.Region)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,6 +51,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	fs := flag.NewFlagSet("lapor classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
+	heldOut := fs.String("test", "", "score the embedded model on this JSON-lines file of labelled complaints it did not learn from (as --eval reads) instead")
 	folds := fs.Int("folds", 5, "folds of the cross-validation")
 	curve := fs.Bool("curve", false, "with --eval, also train on a quarter, half and three quarters of each fold: what more labelled complaints would buy")
 	splits := fs.Int("splits", 1, "with --eval, cross-validate on this many draws of the folds and print how the scores spread: what a difference owes to the draw")
@@ -63,8 +65,13 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *eval != "" {
+	switch {
+	case *eval != "" && *heldOut != "":
+		return errors.New("--eval and --test: one at a time")
+	case *eval != "":
 		return evaluate(*eval, *folds, *splits, *curve, stdout)
+	case *heldOut != "":
+		return test(*heldOut, stdout)
 	}
 	opts, err := cfg.routerOptions()
 	if err != nil {

@@ -14,18 +14,68 @@ import (
 // complaints of path, on the first draw of the folds, then the spread of the
 // main scores over splits draws, then the learning curve if asked.
 func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) error {
-	f, err := os.Open(path)
+	ex, err := readExamples(path)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	ex, err := routing.ReadExamples(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	start := time.Now()
 	ev := routing.Evaluate(ex, folds, 0, routing.DefaultGazetteer())
 	fmt.Fprintf(stdout, "%d complaints, %d-fold cross-validation (%s)\n", len(ex), folds, time.Since(start).Round(time.Millisecond))
+	printScores(ev, stdout)
+	if splits > 1 {
+		printSpread(ex, folds, splits, ev, stdout)
+	}
+	if curve {
+		fmt.Fprintln(stdout, "learning curve: share of each training fold, complaints learnt from, sector accuracy / macro-F1, type accuracy")
+		for _, p := range routing.LearningCurve(ex, folds, routing.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
+			fmt.Fprintf(stdout, "         %3.0f%%  %4d   %.3f / %.3f   %.3f\n", p.Share*100, p.Train, p.Sector.Accuracy, p.Sector.MacroF1, p.Type.Accuracy)
+		}
+	}
+	return nil
+}
+
+// test prints how the embedded model scores on the labelled complaints of
+// path, which it should not have learnt from: the dev set's are counted.
+func test(path string, stdout io.Writer) error {
+	ex, err := readExamples(path)
+	if err != nil {
+		return err
+	}
+	dev := routing.DevSet()
+	learnt := map[string]bool{}
+	for _, e := range dev {
+		learnt[e.ID] = true
+	}
+	seen := 0
+	for _, e := range ex {
+		if learnt[e.ID] {
+			seen++
+		}
+	}
+	ev := routing.Test(routing.DefaultClassifier(), dev, ex)
+	fmt.Fprintf(stdout, "%d complaints, scored with the embedded model, which learnt from the %d of the dev set\n", len(ex), len(dev))
+	if seen > 0 {
+		fmt.Fprintf(stdout, "         %d of them are among those it learnt from (by id): the scores flatter it\n", seen)
+	}
+	printScores(ev, stdout)
+	return nil
+}
+
+func readExamples(path string) ([]routing.Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ex, err := routing.ReadExamples(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ex, nil
+}
+
+// printScores prints an evaluation beside its naive Bayes baseline.
+func printScores(ev routing.Evaluation, stdout io.Writer) {
 	fmt.Fprintf(stdout, "%-8s %-28s %-28s\n", "", "lapor classifier", "naive Bayes baseline")
 	row := func(name string, a, b routing.Scores) {
 		fmt.Fprintf(stdout, "%-8s accuracy %.3f macro-F1 %.3f   accuracy %.3f macro-F1 %.3f\n", name, a.Accuracy, a.MacroF1, b.Accuracy, b.MacroF1)
@@ -42,16 +92,6 @@ func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) erro
 		fmt.Fprintf(stdout, "         %.2f    %.3f    %.3f\n", c.MinConfidence, c.Share, c.Accuracy)
 	}
 	fmt.Fprintf(stdout, "speed    %.0f complaints/s classified (one core)\n", ev.ComplaintsPerSec)
-	if splits > 1 {
-		printSpread(ex, folds, splits, ev, stdout)
-	}
-	if curve {
-		fmt.Fprintln(stdout, "learning curve: share of each training fold, complaints learnt from, sector accuracy / macro-F1, type accuracy")
-		for _, p := range routing.LearningCurve(ex, folds, routing.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
-			fmt.Fprintf(stdout, "         %3.0f%%  %4d   %.3f / %.3f   %.3f\n", p.Share*100, p.Train, p.Sector.Accuracy, p.Sector.MacroF1, p.Type.Accuracy)
-		}
-	}
-	return nil
 }
 
 // printSpread cross-validates on splits-1 more draws of the folds and prints,

@@ -44,3 +44,52 @@ func TestSpread(t *testing.T) {
 		t.Errorf("spread = %v ± %v (%v–%v), want 0.72 ± 0.02 (0.70–0.74)", mean, sd, lo, hi)
 	}
 }
+
+// TestScoreHeldOut scores the embedded model on labelled complaints, and
+// says when they are ones it learnt from.
+func TestScoreHeldOut(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	unseen := write("unseen.jsonl", `{"id": "x1", "title": "Paspor", "text": "antrian paspor online selalu penuh", "type": "pengaduan", "sector": "imigrasi", "region_code": null}`+"\n\n"+
+		`{"id": "x2", "text": "jalan rusak berlubang di Kota Semarang", "type": "pengaduan", "sector": "pekerjaan-umum", "region_code": "33.74"}`+"\n")
+	dev, err := os.ReadFile("../../routing/data/lapor2017-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := write("seen.jsonl", strings.Join(strings.SplitAfterN(string(dev), "\n", 11)[:10], ""))
+	for _, tt := range []struct {
+		path string
+		want []string
+		not  string
+	}{
+		{unseen, []string{"2 complaints, scored with the embedded model, which learnt from the 975 of the dev set", "region   right kab/kota on 1.000 of the 1 reports"}, "learnt from (by id)"},
+		{seen, []string{"10 complaints", "10 of them are among those it learnt from (by id)"}, ""},
+	} {
+		var out bytes.Buffer
+		if err := runClassify(context.Background(), []string{"--test", tt.path}, nil, &out, &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("no %q in:\n%s", w, out.String())
+			}
+		}
+		if tt.not != "" && strings.Contains(out.String(), tt.not) {
+			t.Errorf("%q in:\n%s", tt.not, out.String())
+		}
+	}
+	unlabelled := write("unlabelled.jsonl", `{"id": "x3", "text": "antrian paspor penuh"}`+"\n")
+	var out bytes.Buffer
+	if err := runClassify(context.Background(), []string{"--test", unlabelled}, nil, &out, &out); err == nil || !strings.Contains(err.Error(), `line 1: a labelled complaint needs its "sector" and "type"`) {
+		t.Errorf("a complaint without labels: error %v", err)
+	}
+	if err := runClassify(context.Background(), []string{"--test", unseen, "--eval", unseen}, nil, &out, &out); err == nil {
+		t.Error("--test and --eval together: no error")
+	}
+}
