@@ -13,6 +13,9 @@ type DirectoryAgency struct {
 	Name       string
 	RegionCode string // the region of a regional government or unit; "" for a national body
 	Connected  bool
+	// Serves are the words and phrases of what a national body handles
+	// among the bodies of its sector ("listrik", "token" for PLN).
+	Serves []string
 }
 
 // Directory is the agency directory as routing reads it.
@@ -160,7 +163,7 @@ func (r *AgencyRouter) via(ctx context.Context, id string) (DirectoryAgency, err
 // pick walks the chain of agencies for a sector in a region and returns the
 // first connected one, with how far down the chain it is. Of several
 // national bodies, the one the text names comes first, then the one the
-// report came through.
+// report came through, then the one that serves what the text speaks of.
 func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
 	if region != "" {
 		prov := region[:2]
@@ -203,16 +206,21 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 }
 
 // nationalBody picks, of the national bodies of a sector, the connected one
-// the text names, else the one the report came through, else the first
-// connected.
+// the text names, else the one the report came through, else the one that
+// serves most of what the text speaks of (a power cut: PLN, not the
+// ministry of energy), else the first connected.
 func nationalBody(national []DirectoryAgency, req Request, via DirectoryAgency) (DirectoryAgency, bool) {
-	if a, ok := namedIn(national, req.Title+" "+req.Text); ok && a.Connected {
+	text := req.Title + " " + req.Text
+	if a, ok := namedIn(national, text); ok && a.Connected {
 		return a, true
 	}
 	for _, a := range national {
 		if a.ID == via.ID && a.Connected {
 			return a, true
 		}
+	}
+	if a, ok := servingIn(national, text); ok {
+		return a, true
 	}
 	for _, a := range national {
 		if a.Connected {
@@ -270,6 +278,26 @@ func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
 		}
 	}
 	return DirectoryAgency{}, false
+}
+
+// servingIn finds, of the connected agencies, the one whose Serves the text
+// uses most (the first of them on a tie); none when it uses none.
+func servingIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
+	words := " " + strings.Join(Normalize(text), " ") + " "
+	var best DirectoryAgency
+	most := 0
+	for _, a := range agencies {
+		n := 0
+		for _, p := range a.Serves {
+			if strings.Contains(words, " "+p+" ") {
+				n++
+			}
+		}
+		if n > most && a.Connected {
+			best, most = a, n
+		}
+	}
+	return best, most > 0
 }
 
 func isCommonNameWord(w string) bool {

@@ -41,6 +41,10 @@ type Agency struct {
 	RegionCode   string         `gorm:"size:16;index" json:"region_code,omitempty"`
 	ProvinceCode string         `gorm:"size:2;index" json:"province_code,omitempty"`
 	Sectors      []AgencySector `gorm:"foreignKey:AgencyID" json:"-"`
+	// Serves lists, separated by semicolons, what a national body is known
+	// to handle among the bodies of its sector ("listrik;token" for PLN), so
+	// that a complaint that does not name it still reaches it.
+	Serves string `gorm:"size:1000" json:"-"`
 
 	DecreeOnFile bool       `json:"decree_on_file"`
 	DecreeNumber string     `gorm:"size:200" json:"decree_number,omitempty"`

@@ -33,14 +33,14 @@ func (d Directory) Agency(ctx context.Context, id string) (routing.DirectoryAgen
 // bodies and enterprises, each by id.
 func (d Directory) National(ctx context.Context, sector string) ([]routing.DirectoryAgency, error) {
 	var list []Agency
-	err := d.s.db.WithContext(ctx).Select("id", "name", "connected").
+	err := d.s.db.WithContext(ctx).Select("id", "name", "connected", "serves").
 		Where("region_code = ''").
 		Where("id IN (?)", d.s.db.Model(&AgencySector{}).Select("agency_id").Where("sector = ?", sector)).
 		Order("CASE kind WHEN 'unit' THEN 0 WHEN 'kementerian' THEN 1 WHEN 'lembaga' THEN 2 ELSE 3 END, id").
 		Find(&list).Error
 	out := make([]routing.DirectoryAgency, len(list))
 	for i, a := range list {
-		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected}
+		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected, Serves: splitList(a.Serves)}
 	}
 	return out, err
 }

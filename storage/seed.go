@@ -63,7 +63,7 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 
 	var out []Agency
 	for _, row := range national {
-		a := Agency{ID: row[0], Kind: row[1], Name: row[2]}
+		a := Agency{ID: row[0], Kind: row[1], Name: row[2], Serves: row[5]}
 		for _, s := range splitList(row[3]) {
 			a.Sectors = append(a.Sectors, AgencySector{AgencyID: a.ID, Sector: s})
 		}
@@ -140,11 +140,23 @@ func splitList(s string) []string {
 }
 
 // seed adds the agencies of the directory that the database lacks; agencies
-// already there, and what admins changed of them, stay as they are.
+// already there, and what admins changed of them, stay as they are, but for
+// what a national body serves when the database has nothing of it (a
+// directory seeded before the column was).
 func seed(ctx context.Context, db *gorm.DB) error {
 	agencies, err := seedAgencies(time.Now())
 	if err != nil {
 		return err
+	}
+	for _, a := range agencies {
+		if a.Serves == "" {
+			continue
+		}
+		err := db.WithContext(ctx).Model(&Agency{}).Where("id = ? AND (serves = '' OR serves IS NULL)", a.ID).
+			Update("serves", a.Serves).Error
+		if err != nil {
+			return fmt.Errorf("seed what %s serves: %w", a.ID, err)
+		}
 	}
 	var sectors []AgencySector
 	for i := range agencies {
