@@ -94,16 +94,17 @@ type readingClock struct {
 	n       int
 }
 
-// reader reads a complaint with c: its classification, and the place named,
-// else the region model's guess.
+// reader reads a complaint with c: its classification, and the kab/kota
+// named, else the region model's guess when it agrees with what the text
+// names (a province, a name several kab/kota share), as routing takes it.
 func (clock *readingClock) reader(c *Classifier) func(Example) reading {
 	return func(e Example) reading {
 		start := time.Now()
 		r := reading{Classification: c.Classify(e.Title, e.Text)}
 		if r.Place.Found() {
 			r.region = r.Place.KabKota.Code
-		} else {
-			r.region = c.GuessRegion(r.Classification)
+		} else if g := c.GuessRegion(r.Classification); r.Place.admits(g) {
+			r.region = g
 		}
 		clock.elapsed += time.Since(start)
 		clock.n++

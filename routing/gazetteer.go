@@ -81,6 +81,19 @@ func (p Place) fits(code string) bool {
 	return slices.ContainsFunc(p.Candidates, func(c Region) bool { return c.Code == code })
 }
 
+// admits reports whether a guessed kab/kota agrees with what the text
+// names: one of the candidates of a shared name, one in the province named,
+// any when it names nothing.
+func (p Place) admits(code string) bool {
+	switch {
+	case p.Ambiguous():
+		return p.fits(code)
+	case p.Province != nil:
+		return strings.HasPrefix(code, p.Province.Code+".")
+	}
+	return code != ""
+}
+
 // words are the normalised words of the names of the regions in p.
 func (p Place) words() map[string]bool {
 	out := map[string]bool{}

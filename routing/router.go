@@ -122,7 +122,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 func (r *AgencyRouter) region(req Request, c Classification, place Place, via DirectoryAgency) string {
 	named := place.Code()
 	if named == "" && place.Ambiguous() && req.GuessRegion {
-		if g := r.classifier.GuessRegion(c); place.fits(g) {
+		if g := r.classifier.GuessRegion(c); place.admits(g) {
 			named = g
 		}
 	}
@@ -139,7 +139,7 @@ func (r *AgencyRouter) region(req Request, c Classification, place Place, via Di
 		return via.RegionCode
 	case place.Province != nil:
 		if req.GuessRegion {
-			if g := r.classifier.GuessRegion(c); strings.HasPrefix(g, place.Province.Code+".") {
+			if g := r.classifier.GuessRegion(c); place.admits(g) {
 				return g
 			}
 		}
