@@ -235,3 +235,21 @@ func TestFindReadsCapitalsWithCare(t *testing.T) {
 		"Pemprov DKI Jakarta, parkir liar di kelurahan Menteng Dalam, kecamatan tebet": "31.74.01", // Menteng is a kecamatan of Jakarta Pusat
 	})
 }
+
+func TestPlaceAdmits(t *testing.T) {
+	bogor := Place{Candidates: []Region{{Code: "32.01"}, {Code: "32.71"}}}
+	jatim := Place{Province: &Region{Code: "35"}}
+	for _, tt := range []struct {
+		place Place
+		guess string
+		want  bool
+	}{
+		{bogor, "32.71", true}, {bogor, "33.74", false},
+		{jatim, "35.78", true}, {jatim, "33.74", false}, {jatim, "", false},
+		{Place{}, "33.74", true}, {Place{}, "", false},
+	} {
+		if got := tt.place.admits(tt.guess); got != tt.want {
+			t.Errorf("%+v admits %q: %v, want %v", tt.place, tt.guess, got, tt.want)
+		}
+	}
+}
