@@ -30,13 +30,16 @@ func (d Directory) Agency(ctx context.Context, id string) (routing.DirectoryAgen
 
 // National implements routing.Directory: a ministry's directorate for the
 // sector first (Ditjen Imigrasi before its ministry), then ministries,
-// bodies and enterprises, each by id.
+// bodies and enterprises; within each, the bodies that serve the sector in
+// general before those that list what they serve (Kementerian Lingkungan
+// Hidup before Kementerian Kehutanan), then by id.
 func (d Directory) National(ctx context.Context, sector string) ([]routing.DirectoryAgency, error) {
 	var list []Agency
 	err := d.s.db.WithContext(ctx).Select("id", "name", "connected", "serves").
 		Where("region_code = ''").
 		Where("id IN (?)", d.s.db.Model(&AgencySector{}).Select("agency_id").Where("sector = ?", sector)).
-		Order("CASE kind WHEN 'unit' THEN 0 WHEN 'kementerian' THEN 1 WHEN 'lembaga' THEN 2 ELSE 3 END, id").
+		Order("CASE kind WHEN 'unit' THEN 0 WHEN 'kementerian' THEN 1 WHEN 'lembaga' THEN 2 ELSE 3 END").
+		Order("CASE WHEN COALESCE(serves, '') = '' THEN 0 ELSE 1 END, id").
 		Find(&list).Error
 	out := make([]routing.DirectoryAgency, len(list))
 	for i, a := range list {
