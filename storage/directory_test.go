@@ -175,3 +175,28 @@ func TestRoutingSettlesASharedName(t *testing.T) {
 		})
 	}
 }
+
+// TestEachSectorHasAGeneralBody: a complaint that names no body and speaks
+// of nothing a body lists goes to the first of its sector's national
+// bodies, which must be one that serves the sector in general (or its
+// ministry's directorate for it).
+func TestEachSectorHasAGeneralBody(t *testing.T) {
+	s := storagetest.SQLite(t)
+	for _, sec := range routing.Sectors() {
+		bodies, err := s.Directory().National(context.Background(), sec.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bodies) == 0 {
+			t.Errorf("%s: no national body", sec.Code)
+			continue
+		}
+		first, err := s.Agency(context.Background(), bodies[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bodies[0].Serves) > 0 && first.Kind != storage.KindUnit {
+			t.Errorf("%s: the first body, %s, lists what it serves: %v", sec.Code, bodies[0].ID, bodies[0].Serves)
+		}
+	}
+}
