@@ -37,3 +37,39 @@ func TestCanonicalComplaints(t *testing.T) {
 		t.Errorf("%d of %d canonical complaints went to the right sector, want at least 90%%", right, len(lines))
 	}
 }
+
+// TestCanonicalTypes reads short questions and suggestions written for this
+// test (testdata/canonical-types.jsonl), and the short complaints above as
+// complaints: most must get their type; the misses are logged.
+func TestCanonicalTypes(t *testing.T) {
+	var cases []struct{ Type, Text string }
+	for _, file := range []string{"testdata/canonical.jsonl", "testdata/canonical-types.jsonl"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var c struct{ Type, Text string }
+			if err := json.Unmarshal([]byte(l), &c); err != nil {
+				t.Fatalf("%s: %v", l, err)
+			}
+			if c.Type == "" {
+				c.Type = "pengaduan" // canonical.jsonl holds complaints
+			}
+			cases = append(cases, c)
+		}
+	}
+	c := DefaultClassifier()
+	right := 0
+	for _, want := range cases {
+		if got := c.Classify("", want.Text).Type; got == want.Type {
+			right++
+		} else {
+			t.Logf("%q: %s, want %s", want.Text, got, want.Type)
+		}
+	}
+	t.Logf("%d of %d right", right, len(cases))
+	if right < len(cases)*9/10 {
+		t.Errorf("%d of %d short texts got their type, want at least 90%%", right, len(cases))
+	}
+}

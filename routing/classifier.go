@@ -112,7 +112,9 @@ func (c *Classifier) Classify(title, text string) Classification {
 	weighByLexicon(c.sector.classes, terms, p)
 	temper(p, sectorTemperature)
 	ranked := rank(c.sector.classes, p)
-	tr := rank(c.typ.classes, c.typ.predict(append(typeTerms(title, text), terms...)))
+	pt := c.typ.predict(append(typeTerms(title, text), terms...))
+	ruleOutTypes(c.typ.classes, title, text, pt)
+	tr := rank(c.typ.classes, pt)
 	out := Classification{
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],
 		Type:  tr[0].Label,
