@@ -16,10 +16,10 @@ import (
 // fits score alike). The type model loses by it (0.794 → 0.789). Once
 // trained, each sector's probability is divided by the square root of its
 // share of the examples (flatten), which lets the small sectors be answered:
-// over five draws
-// of the folds, macro-F1 0.621 → 0.636 with accuracy 0.723 → 0.722 (within
-// the draws' spread), the right sector among the three likeliest 0.908 →
-// 0.899 and the calibration as good; flattening fully gave 0.642 but 0.884.
+// over five draws of the folds, macro-F1 0.621 → 0.636 with accuracy 0.723
+// → 0.722 (within the draws' spread), the right sector among the three
+// likeliest 0.908 → 0.899 and the calibration as good; flattening fully gave
+// 0.642 but 0.884.
 var (
 	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5, runs: 5, flatten: 0.5}
 	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2}

@@ -49,11 +49,11 @@ var lexicon = map[string][]string{
 // lexiconTerms are the features "lex:<sector>" of the lexicon entries a
 // normalised text contains.
 func lexiconTerms(words []string) []string {
-	text := " " + strings.Join(words, " ") + " "
+	text := phrasesOf(words)
 	var out []string
-	for sector, phrases := range lexicon {
-		for _, p := range phrases {
-			if strings.Contains(text, " "+p+" ") {
+	for sector, list := range lexicon {
+		for _, p := range list {
+			if text.has(p) {
 				out = append(out, "lex:"+sector, "lex:"+sector+":"+p)
 			}
 		}

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -67,3 +68,15 @@ func squeezeDouble(w string) string {
 	}
 	return w
 }
+
+// phrases are normalised words joined by spaces, with a space at each end,
+// in which a phrase is found only whole ("pos" not in "posyandu").
+type phrases string
+
+func phrasesOf(words []string) phrases { return phrases(" " + strings.Join(words, " ") + " ") }
+
+// has reports whether the words hold phrase, whole.
+func (ps phrases) has(phrase string) bool { return strings.Contains(string(ps), " "+phrase+" ") }
+
+// hasAny reports whether the words hold any of the phrases, whole.
+func (ps phrases) hasAny(list []string) bool { return slices.ContainsFunc(list, ps.has) }

@@ -265,14 +265,14 @@ func (r *AgencyRouter) admin(ctx context.Context) (DirectoryAgency, bool, error)
 // an acronym or a brand ("PLN", "Pertamina", "BPOM"): of several national
 // bodies for a sector, the one the citizen means.
 func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
-	words := " " + strings.Join(Normalize(text), " ") + " "
+	words := phrasesOf(Normalize(text))
 	for _, a := range agencies {
 		for _, w := range strings.Fields(a.Name) {
 			w = strings.Trim(w, "()/,")
 			if len(w) < 3 || strings.ToLower(w) == w || isCommonNameWord(w) {
 				continue
 			}
-			if strings.Contains(words, " "+strings.ToLower(w)+" ") {
+			if words.has(strings.ToLower(w)) {
 				return a, true
 			}
 		}
@@ -283,13 +283,13 @@ func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
 // servingIn finds, of the connected agencies, the one whose Serves the text
 // uses most (the first of them on a tie); none when it uses none.
 func servingIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
-	words := " " + strings.Join(Normalize(text), " ") + " "
+	words := phrasesOf(Normalize(text))
 	var best DirectoryAgency
 	most := 0
 	for _, a := range agencies {
 		n := 0
 		for _, p := range a.Serves {
-			if strings.Contains(words, " "+p+" ") {
+			if words.has(p) {
 				n++
 			}
 		}

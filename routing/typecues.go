@@ -21,22 +21,11 @@ var typeCues = map[string][]string{
 // of classes), the types whose cues the text lacks; a question mark is a
 // question's cue. A complaint needs no cue, so one type is always left.
 func ruleOutTypes(classes []string, title, text string, p []float64) {
-	words := " " + strings.Join(Normalize(title+" "+text), " ") + " "
+	words := phrasesOf(Normalize(title + " " + text))
 	asks := strings.Contains(title+text, "?")
 	for c, t := range classes {
-		if cues, ok := typeCues[t]; ok && !(t == "informasi" && asks) && !containsAny(words, cues) {
+		if cues, ok := typeCues[t]; ok && !(t == "informasi" && asks) && !words.hasAny(cues) {
 			p[c] = 0
 		}
 	}
-}
-
-// containsAny reports whether words (joined with spaces, and between
-// spaces) holds any of the phrases.
-func containsAny(words string, phrases []string) bool {
-	for _, ph := range phrases {
-		if strings.Contains(words, " "+ph+" ") {
-			return true
-		}
-	}
-	return false
 }
