@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -148,15 +149,8 @@ func seed(ctx context.Context, db *gorm.DB) error {
 	if err != nil {
 		return err
 	}
-	for _, a := range agencies {
-		if a.Serves == "" {
-			continue
-		}
-		err := db.WithContext(ctx).Model(&Agency{}).Where("id = ? AND (serves = '' OR serves IS NULL)", a.ID).
-			Update("serves", a.Serves).Error
-		if err != nil {
-			return fmt.Errorf("seed what %s serves: %w", a.ID, err)
-		}
+	if err := seedServes(ctx, db, agencies); err != nil {
+		return err
 	}
 	var sectors []AgencySector
 	for i := range agencies {
@@ -183,4 +177,27 @@ func seed(ctx context.Context, db *gorm.DB) error {
 		}
 		return nil
 	})
+}
+
+// seedServes fills what the seeded national bodies serve where the database
+// has nothing of it; once done, a start costs one query.
+func seedServes(ctx context.Context, db *gorm.DB, agencies []Agency) error {
+	serves := map[string]string{}
+	for _, a := range agencies {
+		if a.Serves != "" {
+			serves[a.ID] = a.Serves
+		}
+	}
+	var lacking []string
+	err := db.WithContext(ctx).Model(&Agency{}).Where("id IN ? AND COALESCE(serves, '') = ''", slices.Collect(maps.Keys(serves))).
+		Pluck("id", &lacking).Error
+	if err != nil {
+		return fmt.Errorf("seed what bodies serve: %w", err)
+	}
+	for _, id := range lacking {
+		if err := db.WithContext(ctx).Model(&Agency{}).Where("id = ?", id).Update("serves", serves[id]).Error; err != nil {
+			return fmt.Errorf("seed what %s serves: %w", id, err)
+		}
+	}
+	return nil
 }
