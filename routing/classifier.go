@@ -90,12 +90,13 @@ func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 	var sdocs, tdocs [][]string
 	var sl, tl, rl []string
 	for _, e := range ex {
-		terms := sectorTerms(e.Title, e.Text, gaz.Find(e.Title+". "+e.Text))
+		cw := readWords(e.Title, e.Text)
+		terms := sectorTerms(cw, gaz.Find(e.Title+". "+e.Text))
 		sdocs = append(sdocs, terms)
 		sl = append(sl, e.Sector)
 		// The type model reads how the complaint asks and what it is about:
 		// questions on BPJS are more often requests for information.
-		tdocs = append(tdocs, append(typeTerms(e.Title, e.Text), terms...))
+		tdocs = append(tdocs, append(typeTerms(cw), terms...))
 		tl = append(tl, e.Type)
 		rl = append(rl, kabKotaOf(e.RegionCode))
 		if rl[len(rl)-1] == "" {
@@ -109,13 +110,14 @@ func TrainClassifier(ex []Example, gaz *Gazetteer) *Classifier {
 // Classify reads a complaint.
 func (c *Classifier) Classify(title, text string) Classification {
 	place := c.gaz.Find(title + ". " + text)
-	terms := sectorTerms(title, text, place)
+	cw := readWords(title, text)
+	terms := sectorTerms(cw, place)
 	p := c.sector.predict(terms)
 	weighByLexicon(c.sector.classes, terms, p)
 	temper(p, sectorTemperature)
 	ranked := rank(c.sector.classes, p)
-	pt := c.typ.predict(append(typeTerms(title, text), terms...))
-	ruleOutTypes(c.typ.classes, title, text, pt)
+	pt := c.typ.predict(append(typeTerms(cw), terms...))
+	ruleOutTypes(c.typ.classes, cw, pt)
 	tr := rank(c.typ.classes, pt)
 	out := Classification{
 		Sector: ranked[0].Label, Confidence: ranked[0].Probability, Alternatives: ranked[1:min(4, len(ranked))],

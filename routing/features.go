@@ -22,13 +22,26 @@ var stopwords = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
-// sectorTerms are the words that tell a complaint's sector: normalised,
-// stop words, numbers and the names of the place it names dropped, stemmed;
-// with the pairs of neighbouring words, and the title's words and lexicon
-// phrases marked again, since titles are dense. Place names are dropped because where a complaint
-// is says nothing of what it is about: a road in Pedurungan is public works,
-// though the 2017 admins sent much from there to the kecamatan office.
-func sectorTerms(title, text string, place Place) []string {
+// complaintWords are a complaint's words, normalised once for every model:
+// all of them, the title's and the text's.
+type complaintWords struct {
+	all, title, text []string
+	asks             bool // a question mark
+}
+
+func readWords(title, text string) complaintWords {
+	return complaintWords{all: Normalize(title + " " + text), title: Normalize(title), text: Normalize(text),
+		asks: strings.Contains(title+text, "?")}
+}
+
+// sectorTerms are the words that tell a complaint's sector: stop words,
+// numbers and the names of the place it names dropped, stemmed; with the
+// pairs of neighbouring words, and the title's words and lexicon phrases
+// marked again, since titles are dense. Place names are dropped because
+// where a complaint is says nothing of what it is about: a road in
+// Pedurungan is public works, though the 2017 admins sent much from there
+// to the kecamatan office.
+func sectorTerms(cw complaintWords, place Place) []string {
 	stop, named := stopwords(), place.words()
 	keep := func(words []string) []string {
 		var out []string
@@ -41,17 +54,15 @@ func sectorTerms(title, text string, place Place) []string {
 		}
 		return out
 	}
-	words := Normalize(title + " . " + text)
-	body := keep(words)
-	terms := withBigrams(body)
-	lex := lexiconTerms(words)
+	terms := withBigrams(keep(cw.all))
+	lex := lexiconTerms(cw.all)
 	for range lexiconWeight {
 		terms = append(terms, lex...)
 	}
-	for _, w := range keep(Normalize(title)) {
+	for _, w := range keep(cw.title) {
 		terms = append(terms, "t:"+w)
 	}
-	for _, t := range lexiconTerms(Normalize(title)) {
+	for _, t := range lexiconTerms(cw.title) {
 		terms = append(terms, "t:"+t)
 	}
 	return terms
@@ -71,19 +82,18 @@ func isRegionTitle(w string) bool {
 // typeTerms are the words that tell a question or a suggestion from a
 // complaint: stop words kept ("apakah", "bagaimana", "mohon"), the opening
 // words marked, and a question mark.
-func typeTerms(title, text string) []string {
-	words := Normalize(title + " " + text)
-	terms := withBigrams(words)
-	for i, w := range Normalize(text) {
+func typeTerms(cw complaintWords) []string {
+	terms := withBigrams(cw.all)
+	for i, w := range cw.text {
 		if i >= 4 {
 			break
 		}
 		terms = append(terms, "start:"+w)
 	}
-	for _, w := range Normalize(title) {
+	for _, w := range cw.title {
 		terms = append(terms, "t:"+w)
 	}
-	if strings.Contains(title+text, "?") {
+	if cw.asks {
 		terms = append(terms, "?")
 	}
 	return terms

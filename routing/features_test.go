@@ -7,7 +7,7 @@ import (
 
 func TestSectorTermsLeaveOutTheAddress(t *testing.T) {
 	text := "Jalan rusak di kecamatan Tembalang kota Semarang, dekat kantor kecamatan"
-	terms := sectorTerms("", text, DefaultGazetteer().Find(text))
+	terms := sectorTerms(readWords("", text), DefaultGazetteer().Find(text))
 	for _, w := range []string{"tembalang", "semarang"} {
 		if slices.Contains(terms, Stem(w)) {
 			t.Errorf("the place name %q is among the sector's words %v", w, terms)
@@ -21,7 +21,7 @@ func TestSectorTermsLeaveOutTheAddress(t *testing.T) {
 	if !slices.Contains(terms, "jalan_rusak") {
 		t.Errorf("the complaint's own words are gone: %v", terms)
 	}
-	if terms := sectorTerms("", text, Place{}); !slices.Contains(terms, Stem("tembalang")) {
+	if terms := sectorTerms(readWords("", text), Place{}); !slices.Contains(terms, Stem("tembalang")) {
 		t.Errorf("with no place found, every word counts: %v", terms)
 	}
 }

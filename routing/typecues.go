@@ -1,7 +1,5 @@
 package routing
 
-import "strings"
-
 // typeCues are what a request for information and a suggestion cannot do
 // without: a question, a suggestion. The type model learns from the 2017
 // admins' closing lines, which follow habits of their own (a complaint to a
@@ -18,13 +16,12 @@ var typeCues = map[string][]string{
 }
 
 // ruleOutTypes sets to 0, in p (the type model's probabilities in the order
-// of classes), the types whose cues the text lacks; a question mark is a
-// question's cue. A complaint needs no cue, so one type is always left.
-func ruleOutTypes(classes []string, title, text string, p []float64) {
-	words := phrasesOf(Normalize(title + " " + text))
-	asks := strings.Contains(title+text, "?")
+// of classes), the types whose cues the complaint lacks; a question mark is
+// a question's cue. A complaint needs no cue, so one type is always left.
+func ruleOutTypes(classes []string, cw complaintWords, p []float64) {
+	words := phrasesOf(cw.all)
 	for c, t := range classes {
-		if cues, ok := typeCues[t]; ok && !(t == "informasi" && asks) && !words.hasAny(cues) {
+		if cues, ok := typeCues[t]; ok && !(t == "informasi" && cw.asks) && !words.hasAny(cues) {
 			p[c] = 0
 		}
 	}

@@ -18,7 +18,7 @@ func TestRuleOutTypes(t *testing.T) {
 		{"", "mohon info, sebaiknya bagaimana?", classes},
 	} {
 		p := []float64{0.5, 0.3, 0.2}
-		ruleOutTypes(classes, tt.title, tt.text, p)
+		ruleOutTypes(classes, readWords(tt.title, tt.text), p)
 		var left []string
 		for c, x := range p {
 			if x > 0 {
