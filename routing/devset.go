@@ -26,11 +26,12 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
 	for n := 1; sc.Scan(); n++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+		line := bytes.TrimPrefix(sc.Bytes(), []byte("\ufeff")) // the byte-order mark some editors write
+		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		var e Example
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+		if err := json.Unmarshal(line, &e); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 		if e.Sector == "" || e.Type == "" {

@@ -106,10 +106,11 @@ func classify(ctx context.Context, router routing.Router, in io.Reader, out, std
 		sc.Buffer(make([]byte, 0, 64<<10), 8<<20)
 		defer close(jobs)
 		for n := 1; sc.Scan(); n++ {
-			if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			line := bytes.TrimPrefix(sc.Bytes(), utf8BOM) // a file saved by some Windows editors
+			if len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
-			j := job{line: n, raw: append([]byte(nil), sc.Bytes()...), result: make(chan any, 1)}
+			j := job{line: n, raw: append([]byte(nil), line...), result: make(chan any, 1)}
 			ordered <- j.result
 			jobs <- j
 		}
@@ -140,6 +141,9 @@ func classify(ctx context.Context, router routing.Router, in io.Reader, out, std
 	}
 	return readErr
 }
+
+// utf8BOM is the byte-order mark some editors write at the start of a file.
+var utf8BOM = []byte("\ufeff")
 
 func route(ctx context.Context, router routing.Router, line int, raw []byte) any {
 	var in classifyIn

@@ -121,17 +121,18 @@ func TestClassifyGivesTheKabKotaAndTheKecamatanApart(t *testing.T) {
 }
 
 // TestClassifySkipsBlankLinesAndFailsOnAnUnreadableOne: a blank line is no
-// complaint; a line too long to read stops the run with an error, after the
-// lines before it are written.
+// complaint, and a byte-order mark or a Windows line end changes nothing; a
+// line too long to read stops the run with an error, after the lines before
+// it are written.
 func TestClassifySkipsBlankLinesAndFailsOnAnUnreadableOne(t *testing.T) {
 	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
 	complaint := `{"id": %d, "text": "listrik PLN padam sejak kemarin malam"}` + "\n"
-	in := fmt.Sprintf(complaint, 1) + "\n   \n" + fmt.Sprintf(complaint, 2) + "\n"
+	in := "\ufeff" + fmt.Sprintf(complaint, 1) + "\n   \n" + strings.TrimSuffix(fmt.Sprintf(complaint, 2), "\n") + "\r\n"
 	var out, errs bytes.Buffer
 	if err := classify(context.Background(), router, strings.NewReader(in), &out, &errs); err != nil {
 		t.Fatal(err)
 	}
-	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], `{"id":2,`) {
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[0], `{"id":1,"sector"`) || !strings.HasPrefix(lines[1], `{"id":2,"sector"`) {
 		t.Errorf("output:\n%s", out.String())
 	}
 	out.Reset()

@@ -56,7 +56,7 @@ func TestScoreHeldOut(t *testing.T) {
 		}
 		return path
 	}
-	unseen := write("unseen.jsonl", `{"id": "x1", "title": "Paspor", "text": "antrian paspor online selalu penuh", "type": "pengaduan", "sector": "imigrasi", "region_code": null}`+"\n\n"+
+	unseen := write("unseen.jsonl", "\ufeff"+`{"id": "x1", "title": "Paspor", "text": "antrian paspor online selalu penuh", "type": "pengaduan", "sector": "imigrasi", "region_code": null}`+"\n\n"+
 		`{"id": "x2", "text": "jalan rusak berlubang di Kota Semarang", "type": "pengaduan", "sector": "pekerjaan-umum", "region_code": "33.74"}`+"\n")
 	dev, err := os.ReadFile("../../routing/data/lapor2017-dev.jsonl")
 	if err != nil {
