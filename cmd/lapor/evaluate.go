@@ -18,6 +18,12 @@ func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if folds < 2 || folds > len(ex) {
+		return fmt.Errorf("--folds %d: want from 2 to the %d complaints of %s", folds, len(ex), path)
+	}
+	if splits < 1 {
+		return fmt.Errorf("--splits %d: want 1 or more", splits)
+	}
 	start := time.Now()
 	ev := routing.Evaluate(ex, folds, 0, routing.DefaultGazetteer())
 	fmt.Fprintf(stdout, "%d complaints, %d-fold cross-validation (%s)\n", len(ex), folds, time.Since(start).Round(time.Millisecond))

@@ -27,6 +27,12 @@ func TestEvaluateSpread(t *testing.T) {
 	if err := runClassify(context.Background(), []string{"--eval", path, "--folds", "3", "--splits", "2"}, nil, &out, &out); err != nil {
 		t.Fatal(err)
 	}
+	for _, bad := range [][]string{{"--folds", "1"}, {"--folds", "0"}, {"--folds", "151"}, {"--splits", "0"}} {
+		err := runClassify(context.Background(), append([]string{"--eval", path}, bad...), nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), bad[0]) {
+			t.Errorf("%v: error %v, want one naming %s", bad, err, bad[0])
+		}
+	}
 	text := out.String()
 	if !strings.Contains(text, "150 complaints, 3-fold cross-validation") || !strings.Contains(text, "over 2 draws of the folds") {
 		t.Fatalf("output:\n%s", text)
