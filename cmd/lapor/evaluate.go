@@ -77,6 +77,9 @@ func readExamples(path string) ([]routing.Example, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if len(ex) == 0 {
+		return nil, fmt.Errorf("%s: no labelled complaints", path)
+	}
 	return ex, nil
 }
 

@@ -90,6 +90,10 @@ func TestScoreHeldOut(t *testing.T) {
 			t.Errorf("%q in:\n%s", tt.not, out.String())
 		}
 	}
+	empty := write("empty.jsonl", "\n")
+	if err := runClassify(context.Background(), []string{"--test", empty}, nil, &bytes.Buffer{}, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "no labelled complaints") {
+		t.Errorf("an empty file: error %v", err)
+	}
 	unlabelled := write("unlabelled.jsonl", `{"id": "x3", "text": "antrian paspor penuh"}`+"\n")
 	var out bytes.Buffer
 	if err := runClassify(context.Background(), []string{"--test", unlabelled}, nil, &out, &out); err == nil || !strings.Contains(err.Error(), `line 1: a labelled complaint needs its "sector" and "type"`) {
