@@ -16,6 +16,10 @@ type DirectoryAgency struct {
 	// Serves are the words and phrases of what a national body handles
 	// among the bodies of its sector ("listrik", "token" for PLN).
 	Serves []string
+	// Central says that what a national body serves is the central
+	// government's alone (universities, drug control, forests, railways),
+	// even in a sector regional governments otherwise handle.
+	Central bool
 }
 
 // Directory is the agency directory as routing reads it.
@@ -161,10 +165,20 @@ func (r *AgencyRouter) via(ctx context.Context, id string) (DirectoryAgency, err
 }
 
 // pick walks the chain of agencies for a sector in a region and returns the
-// first connected one, with how far down the chain it is. Of several
+// first connected one, with how far down the chain it is. A central body
+// that serves what the text speaks of comes before the regional units (a
+// university in Semarang is not the city's to answer for). Of several
 // national bodies, the one the text names comes first, then the one the
 // report came through, then the one that serves what the text speaks of.
 func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
+	national, err := r.dir.National(ctx, sector)
+	if err != nil {
+		return DirectoryAgency{}, "", err
+	}
+	if body, ok := servingIn(centralOf(national), req.Title+" "+req.Text); ok {
+		branch, err := r.branch(ctx, body, region)
+		return branch, FallbackNone, err
+	}
 	if region != "" {
 		prov := region[:2]
 		local := UnitID(region, sector)
@@ -191,10 +205,6 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 			a, _, err := r.admin(ctx)
 			return a, FallbackAdmin, err
 		}
-	}
-	national, err := r.dir.National(ctx, sector)
-	if err != nil {
-		return DirectoryAgency{}, "", err
 	}
 	body, ok := nationalBody(national, req, via)
 	if !ok {
@@ -278,6 +288,17 @@ func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
 		}
 	}
 	return DirectoryAgency{}, false
+}
+
+// centralOf are the central bodies among agencies.
+func centralOf(agencies []DirectoryAgency) []DirectoryAgency {
+	var out []DirectoryAgency
+	for _, a := range agencies {
+		if a.Central {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // servingIn finds, of the connected agencies, the one whose Serves the text

@@ -45,6 +45,9 @@ type Agency struct {
 	// to handle among the bodies of its sector ("listrik;token" for PLN), so
 	// that a complaint that does not name it still reaches it.
 	Serves string `gorm:"size:1000" json:"-"`
+	// Central says that what the body serves is the central government's
+	// alone, even in a sector regional governments otherwise handle.
+	Central bool `json:"-"`
 
 	DecreeOnFile bool       `json:"decree_on_file"`
 	DecreeNumber string     `gorm:"size:200" json:"decree_number,omitempty"`

@@ -35,7 +35,7 @@ func (d Directory) Agency(ctx context.Context, id string) (routing.DirectoryAgen
 // Hidup before Kementerian Kehutanan), then by id.
 func (d Directory) National(ctx context.Context, sector string) ([]routing.DirectoryAgency, error) {
 	var list []Agency
-	err := d.s.db.WithContext(ctx).Select("id", "name", "connected", "serves").
+	err := d.s.db.WithContext(ctx).Select("id", "name", "connected", "serves", "central").
 		Where("region_code = ''").
 		Where("id IN (?)", d.s.db.Model(&AgencySector{}).Select("agency_id").Where("sector = ?", sector)).
 		Order("CASE kind WHEN 'unit' THEN 0 WHEN 'kementerian' THEN 1 WHEN 'lembaga' THEN 2 ELSE 3 END").
@@ -43,7 +43,7 @@ func (d Directory) National(ctx context.Context, sector string) ([]routing.Direc
 		Find(&list).Error
 	out := make([]routing.DirectoryAgency, len(list))
 	for i, a := range list {
-		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected, Serves: splitList(a.Serves)}
+		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected, Serves: splitList(a.Serves), Central: a.Central}
 	}
 	return out, err
 }

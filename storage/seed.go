@@ -64,7 +64,7 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 
 	var out []Agency
 	for _, row := range national {
-		a := Agency{ID: row[0], Kind: row[1], Name: row[2], Serves: row[5]}
+		a := Agency{ID: row[0], Kind: row[1], Name: row[2], Serves: row[5], Central: row[6] == "yes"}
 		for _, s := range splitList(row[3]) {
 			a.Sectors = append(a.Sectors, AgencySector{AgencyID: a.ID, Sector: s})
 		}
@@ -179,23 +179,27 @@ func seed(ctx context.Context, db *gorm.DB) error {
 	})
 }
 
-// seedServes fills what the seeded national bodies serve where the database
-// has nothing of it; once done, a start costs one query.
+// seedServes fills what the seeded national bodies serve, and whether that
+// is the central government's alone, where the database has nothing of it;
+// once done, a start costs one query.
 func seedServes(ctx context.Context, db *gorm.DB, agencies []Agency) error {
-	serves := map[string]string{}
+	bodies := map[string]Agency{}
 	for _, a := range agencies {
 		if a.Serves != "" {
-			serves[a.ID] = a.Serves
+			bodies[a.ID] = a
 		}
 	}
 	var lacking []string
-	err := db.WithContext(ctx).Model(&Agency{}).Where("id IN ? AND COALESCE(serves, '') = ''", slices.Collect(maps.Keys(serves))).
+	err := db.WithContext(ctx).Model(&Agency{}).Where("id IN ? AND COALESCE(serves, '') = ''", slices.Collect(maps.Keys(bodies))).
 		Pluck("id", &lacking).Error
 	if err != nil {
 		return fmt.Errorf("seed what bodies serve: %w", err)
 	}
 	for _, id := range lacking {
-		if err := db.WithContext(ctx).Model(&Agency{}).Where("id = ?", id).Update("serves", serves[id]).Error; err != nil {
+		b := bodies[id]
+		err := db.WithContext(ctx).Model(&Agency{}).Where("id = ?", id).
+			Updates(map[string]any{"serves": b.Serves, "central": b.Central}).Error
+		if err != nil {
 			return fmt.Errorf("seed what %s serves: %w", id, err)
 		}
 	}

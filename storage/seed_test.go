@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/sp4n-lapor/lapor/routing"
 )
 
 // TestSeedFillsWhatABodyServes: a directory seeded before national bodies
@@ -19,7 +21,8 @@ func TestSeedFillsWhatABodyServes(t *testing.T) {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Model(&Agency{}).Where("id = ?", "kl-pln").Update("serves", nil).Error; err != nil {
+	// As a directory seeded before the columns: nothing served, no central.
+	if err := s.db.Model(&Agency{}).Where("1 = 1").Updates(map[string]any{"serves": nil, "central": nil}).Error; err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Migrate(ctx); err != nil {
@@ -40,5 +43,15 @@ func TestSeedFillsWhatABodyServes(t *testing.T) {
 				t.Errorf("the ministry serves %q", b.Serves)
 			}
 		}
+	}
+	higher, err := s.Directory().National(ctx, "pendidikan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(higher, func(b routing.DirectoryAgency) bool { return b.ID == "kl-kemendiktisaintek" }); i < 0 || !higher[i].Central {
+		t.Errorf("higher education after a second migration: %+v", higher)
+	}
+	if _, err := s.Agency(ctx, "pemda-33.74"); err != nil {
+		t.Errorf("an agency with no central flag: %v", err)
 	}
 }
