@@ -15,15 +15,9 @@ import (
 // of the time instead of 0.886, macro-F1 0.605 instead of 0.591 (3, 7 and 10
 // fits score alike). The type model lost by it (0.794 → 0.789) until the
 // types were ruled out by their cues (typecues.go); since then it gains,
-// 0.802 → 0.806 over five draws of the folds, higher on four of them. Once
-// trained, each sector's probability is divided by the square root of its
-// share of the examples (flatten), which lets the small sectors be answered:
-// over five draws of the folds, macro-F1 0.621 → 0.636 with accuracy 0.723
-// → 0.722 (within the draws' spread), the right sector among the three
-// likeliest 0.908 → 0.899 and the calibration as good; flattening fully gave
-// 0.642 but 0.884.
+// 0.802 → 0.806 over five draws of the folds, higher on four of them.
 var (
-	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5, runs: 5, flatten: 0.5}
+	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5, runs: 5}
 	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2, runs: 5}
 	regionOptions = linearOptions{epochs: 30, rate: 1, minDF: 2}
 )
@@ -113,7 +107,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 	cw := readWords(title, text)
 	terms := sectorTerms(cw, place)
 	p := c.sector.predict(terms)
-	weighByLexicon(c.sector.classes, terms, p)
+	weighByLexicon(c.sector.classes, c.sector.counts, terms, p)
 	temper(p, sectorTemperature)
 	ranked := rank(c.sector.classes, p)
 	pt := c.typ.predict(append(typeTerms(cw), terms...))

@@ -102,14 +102,25 @@ func lexiconPhrasesIn(words []string) map[string]bool {
 // noisy for some (a complaint about LPG went to ESDM, BUMN, Pertamina or a
 // trade office); the prior keeps what sectors.csv says of who handles what.
 // Chosen by 5-fold cross-validation: 1.5 to 3 score alike.
+//
+// The fewer examples a sector has, the less the model knows of it and the
+// more the lexicon says: the prior's power is multiplied by (the examples of
+// the largest sector / the sector's own) to the power lexiconScarcity, so
+// by 2.2 for agama's 3 examples against jaminan-kesehatan's 143. Over five
+// draws of the folds: sector 0.722 / 0.636 → 0.727 / 0.659, the right
+// sector among the three likeliest 0.899 → 0.912, calibration error 0.054 →
+// 0.064 (against dividing each sector's probability by the square root of
+// its share of the examples, which it replaced; 0.15 and 0.25 gave 0.727 /
+// 0.649 and 0.725 / 0.659).
 const (
 	lexiconPrior        = 2.0
 	lexiconPriorPhrases = 2
+	lexiconScarcity     = 0.2
 )
 
 // weighByLexicon applies the lexicon prior to p, the sector model's
 // probabilities in the order of classes, for a complaint read as terms.
-func weighByLexicon(classes, terms []string, p []float64) {
+func weighByLexicon(classes []string, counts []float64, terms []string, p []float64) {
 	phrases := map[string]int{}
 	seen := map[string]bool{}
 	for _, t := range terms {
@@ -123,8 +134,10 @@ func weighByLexicon(classes, terms []string, p []float64) {
 	if len(phrases) == 0 {
 		return
 	}
+	most := slices.Max(counts)
 	for c, s := range classes {
-		p[c] = math.Log(p[c]) + lexiconPrior*float64(min(phrases[s], lexiconPriorPhrases))
+		weight := lexiconPrior * math.Pow(most/counts[c], lexiconScarcity)
+		p[c] = math.Log(p[c]) + weight*float64(min(phrases[s], lexiconPriorPhrases))
 	}
 	softmax(p)
 }

@@ -7,9 +7,9 @@ import (
 )
 
 func TestWeighByLexicon(t *testing.T) {
-	classes := []string{"energi", "pos"}
+	classes, counts := []string{"energi", "pos"}, []float64{10, 10}
 	p := []float64{0.5, 0.5}
-	weighByLexicon(classes, []string{"listrik", "lex:energi", "lex:energi:pln"}, p)
+	weighByLexicon(classes, counts, []string{"listrik", "lex:energi", "lex:energi:pln"}, p)
 	if want := math.Exp(2) / (math.Exp(2) + 1); math.Abs(p[0]-want) > 1e-9 {
 		t.Errorf("one phrase: p = %v, want energi at %.4f", p, want)
 	}
@@ -17,12 +17,12 @@ func TestWeighByLexicon(t *testing.T) {
 	// phrase adds nothing.
 	p = []float64{0.5, 0.5}
 	terms := []string{"lex:energi:pln", "lex:energi:pln", "lex:energi:pln", "lex:energi:listrik", "lex:energi:padam"}
-	weighByLexicon(classes, terms, p)
+	weighByLexicon(classes, counts, terms, p)
 	if want := math.Exp(4) / (math.Exp(4) + 1); math.Abs(p[0]-want) > 1e-9 {
 		t.Errorf("three phrases: p = %v, want energi at %.4f", p, want)
 	}
 	p = []float64{0.3, 0.7}
-	weighByLexicon(classes, []string{"paket", "kirim"}, p)
+	weighByLexicon(classes, counts, []string{"paket", "kirim"}, p)
 	if p[0] != 0.3 || p[1] != 0.7 {
 		t.Errorf("no phrase changed p to %v", p)
 	}

@@ -15,6 +15,7 @@ type linear struct {
 	idf     []float64
 	w       [][]float64 // per feature, per class
 	bias    []float64
+	counts  []float64 // the training examples of each class
 }
 
 type linearOptions struct {
@@ -28,10 +29,6 @@ type linearOptions struct {
 	// balance weighs each class's examples by (largest class / class size)
 	// to this power: 0 weighs all alike, 1 makes every class count alike.
 	balance float64
-	// flatten divides, once trained, each class's probability by its share
-	// of the examples to this power: 0 keeps the mix of the examples, 1
-	// answers as if every class were as common.
-	flatten float64
 }
 
 type sparse struct {
@@ -92,12 +89,9 @@ func trainLinear(docs [][]string, labels []string, opt linearOptions) *linear {
 			m.bias[c] += bias[c] / float64(runs)
 		}
 	}
-	size := make([]float64, k)
+	m.counts = make([]float64, k)
 	for _, y := range ys {
-		size[y]++
-	}
-	for c := range k {
-		m.bias[c] -= opt.flatten * math.Log(size[c]/float64(len(ys)))
+		m.counts[y]++
 	}
 	return m
 }

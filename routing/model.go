@@ -24,6 +24,7 @@ type savedLinear struct {
 	IDF     []float32
 	W       [][]float32
 	Bias    []float32
+	Counts  []int // training examples per class
 }
 
 type savedClassifier struct {
@@ -48,6 +49,9 @@ func saveLinear(m *linear) savedLinear {
 	for i, v := range m.bias {
 		s.Bias[i] = float32(v)
 	}
+	for _, n := range m.counts {
+		s.Counts = append(s.Counts, int(n))
+	}
 	return s
 }
 
@@ -69,6 +73,9 @@ func (s savedLinear) load() *linear {
 	}
 	for i, v := range s.Bias {
 		m.bias[i] = float64(v)
+	}
+	for _, n := range s.Counts {
+		m.counts = append(m.counts, float64(n))
 	}
 	return m
 }
