@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -101,6 +102,9 @@ func readModel(r io.Reader, gaz *Gazetteer) (*Classifier, error) {
 	var s savedClassifier
 	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
 		return nil, err
+	}
+	if len(s.Sector.Counts) != len(s.Sector.Classes) {
+		return nil, errors.New("the model lacks the sector's example counts, which the lexicon prior needs (run go generate ./routing)")
 	}
 	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), region: s.Region.load(), gaz: gaz}, nil
 }

@@ -3,6 +3,7 @@ package routing
 import (
 	"bytes"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -46,5 +47,19 @@ func TestEmbeddedModelIsCurrent(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestModelWithoutCounts: a model written before the sector's example counts
+// were kept is refused with a word on what to do, not read to fail later.
+func TestModelWithoutCounts(t *testing.T) {
+	c := TrainClassifier(DevSet()[:100], DefaultGazetteer())
+	c.sector.counts = nil
+	var buf bytes.Buffer
+	if err := WriteModel(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readModel(&buf, DefaultGazetteer()); err == nil || !strings.Contains(err.Error(), "go generate") {
+		t.Errorf("a model without counts: error %v", err)
 	}
 }
