@@ -27,11 +27,11 @@ var (
 // right: in cross-validation the answers it gave at 0.9 or more were right
 // 0.82 of the time, and its expected calibration error was 0.176. Tempered
 // by 2 (the log-loss is lowest between 1.8 and 2.1), that error is about
-// 0.05 (lapor classify --eval; 0.047–0.052 through session 4's changes, and
-// with the five averaged fits still lowest at 2 of 1.5 to 2.5; with the
-// sectors flattened, 0.054 over five draws, where 1.5 and 2.5 gave 0.09 to
-// 0.16 at stronger flattening), so a confidence means what it says, to the
-// triage threshold and to admins.
+// 0.05 to 0.07 (lapor classify --eval; 0.047–0.052 through session 4's
+// changes, and with the five averaged fits still lowest at 2 of 1.5 to 2.5;
+// 0.064 over five draws of the folds with the lexicon weighing more for
+// small sectors, where 1.7 and 2.3 gave 0.096 and 0.063), so a confidence
+// means what it says, to the triage threshold and to admins.
 const sectorTemperature = 2.0
 
 // noRegion is the region model's class for complaints that name no kab/kota
