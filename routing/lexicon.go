@@ -67,13 +67,19 @@ func lexiconTerms(words []string) []string {
 	return out
 }
 
-// lexiconStarts lists the lexicon's phrases, as words, by their first word.
-var lexiconStarts = sync.OnceValue(func() map[string][][]string {
-	out := map[string][][]string{}
+// lexiconPhrase is a phrase of the lexicon and its words.
+type lexiconPhrase struct {
+	phrase string
+	words  []string
+}
+
+// lexiconStarts lists the lexicon's phrases by their first word.
+var lexiconStarts = sync.OnceValue(func() map[string][]lexiconPhrase {
+	out := map[string][]lexiconPhrase{}
 	for _, list := range lexicon {
 		for _, p := range list {
 			ws := strings.Fields(p)
-			out[ws[0]] = append(out[ws[0]], ws)
+			out[ws[0]] = append(out[ws[0]], lexiconPhrase{p, ws})
 		}
 	}
 	return out
@@ -86,9 +92,9 @@ func lexiconPhrasesIn(words []string) map[string]bool {
 	starts := lexiconStarts()
 	found := map[string]bool{}
 	for i, w := range words {
-		for _, ws := range starts[w] {
-			if len(ws) <= len(words)-i && slices.Equal(ws, words[i:i+len(ws)]) {
-				found[strings.Join(ws, " ")] = true
+		for _, lp := range starts[w] {
+			if n := len(lp.words); n <= len(words)-i && slices.Equal(lp.words, words[i:i+n]) {
+				found[lp.phrase] = true
 			}
 		}
 	}
