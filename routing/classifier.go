@@ -60,6 +60,7 @@ type Classification struct {
 	Place        Place // the place the text names
 
 	terms []string // what the sector model read, for the region model
+	words phrases  // the complaint's normalised words, for routing to name and serve
 }
 
 // GuessRegion is the kab/kota the words of a classified complaint suggest
@@ -118,6 +119,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 		Type:  tr[0].Label,
 		Place: place,
 		terms: terms,
+		words: phrasesOf(cw.all),
 	}
 	out.Words = c.decidingWords(terms, ranked[0].Label)
 	return out

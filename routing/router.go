@@ -96,7 +96,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
 			continue
 		}
-		a, _, err := r.pick(ctx, alt.Label, jurisdiction, req, via)
+		a, _, err := r.pick(ctx, alt.Label, jurisdiction, c.words, via)
 		if err != nil {
 			return Decision{}, err
 		}
@@ -107,7 +107,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
 		return d, err
 	}
-	a, fb, err := r.pick(ctx, d.Sector, jurisdiction, req, via)
+	a, fb, err := r.pick(ctx, d.Sector, jurisdiction, c.words, via)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -170,12 +170,12 @@ func (r *AgencyRouter) via(ctx context.Context, id string) (DirectoryAgency, err
 // university in Semarang is not the city's to answer for). Of several
 // national bodies, the one the text names comes first, then the one the
 // report came through, then the one that serves what the text speaks of.
-func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Request, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
+func (r *AgencyRouter) pick(ctx context.Context, sector, region string, words phrases, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
 	national, err := r.dir.National(ctx, sector)
 	if err != nil {
 		return DirectoryAgency{}, "", err
 	}
-	if body, ok := servingIn(centralOf(national), req.Title+" "+req.Text); ok {
+	if body, ok := servingIn(centralOf(national), words); ok {
 		branch, err := r.branch(ctx, body, region)
 		return branch, FallbackNone, err
 	}
@@ -206,7 +206,7 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 			return a, FallbackAdmin, err
 		}
 	}
-	body, ok := nationalBody(national, req, via)
+	body, ok := nationalBody(national, words, via)
 	if !ok {
 		a, _, err := r.admin(ctx)
 		return a, FallbackAdmin, err
@@ -219,9 +219,8 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, req Requ
 // the text names, else the one the report came through, else the one that
 // serves most of what the text speaks of (a power cut: PLN, not the
 // ministry of energy), else the first connected.
-func nationalBody(national []DirectoryAgency, req Request, via DirectoryAgency) (DirectoryAgency, bool) {
-	text := req.Title + " " + req.Text
-	if a, ok := namedIn(national, text); ok && a.Connected {
+func nationalBody(national []DirectoryAgency, words phrases, via DirectoryAgency) (DirectoryAgency, bool) {
+	if a, ok := namedIn(national, words); ok && a.Connected {
 		return a, true
 	}
 	for _, a := range national {
@@ -229,7 +228,7 @@ func nationalBody(national []DirectoryAgency, req Request, via DirectoryAgency) 
 			return a, true
 		}
 	}
-	if a, ok := servingIn(national, text); ok {
+	if a, ok := servingIn(national, words); ok {
 		return a, true
 	}
 	for _, a := range national {
@@ -274,8 +273,7 @@ func (r *AgencyRouter) admin(ctx context.Context) (DirectoryAgency, bool, error)
 // namedIn finds the agency a complaint names, by a word of its name that is
 // an acronym or a brand ("PLN", "Pertamina", "BPOM"): of several national
 // bodies for a sector, the one the citizen means.
-func namedIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
-	words := phrasesOf(Normalize(text))
+func namedIn(agencies []DirectoryAgency, words phrases) (DirectoryAgency, bool) {
 	for _, a := range agencies {
 		for _, w := range strings.Fields(a.Name) {
 			w = strings.Trim(w, "()/,")
@@ -301,10 +299,9 @@ func centralOf(agencies []DirectoryAgency) []DirectoryAgency {
 	return out
 }
 
-// servingIn finds, of the connected agencies, the one whose Serves the text
-// uses most (the first of them on a tie); none when it uses none.
-func servingIn(agencies []DirectoryAgency, text string) (DirectoryAgency, bool) {
-	words := phrasesOf(Normalize(text))
+// servingIn finds, of the connected agencies, the one whose Serves the
+// words use most (the first of them on a tie); none when they use none.
+func servingIn(agencies []DirectoryAgency, words phrases) (DirectoryAgency, bool) {
 	var best DirectoryAgency
 	most := 0
 	for _, a := range agencies {

@@ -15,13 +15,13 @@ func TestServingIn(t *testing.T) {
 		{"listrik di SPBU", "pln"},                        // a tie: the first
 		{"izin tambang", ""},
 	} {
-		got, ok := servingIn(bodies, tt.text)
+		got, ok := servingIn(bodies, phrasesOf(Normalize(tt.text)))
 		if got.ID != tt.want || ok != (tt.want != "") {
 			t.Errorf("%q: %q (%v), want %q", tt.text, got.ID, ok, tt.want)
 		}
 	}
 	pln.Connected = false
-	if got, _ := servingIn([]DirectoryAgency{pln, pertamina}, "listrik padam di SPBU"); got.ID != "pertamina" {
+	if got, _ := servingIn([]DirectoryAgency{pln, pertamina}, phrasesOf(Normalize("listrik padam di SPBU"))); got.ID != "pertamina" {
 		t.Errorf("with PLN not connected: %q, want pertamina", got.ID)
 	}
 }
