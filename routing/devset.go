@@ -17,6 +17,9 @@ type Example struct {
 	Type       string `json:"type"`
 	Sector     string `json:"sector"`
 	RegionCode string `json:"region_code"`
+	// Agency is the agency the admin forwarded it to, verbatim (optional):
+	// what the dev set's sector and region were derived from.
+	Agency string `json:"agency_label"`
 }
 
 // ReadExamples reads JSON lines of labelled complaints, each with its sector

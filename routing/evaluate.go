@@ -19,6 +19,7 @@ type Evaluation struct {
 	SectorBaseline    Scores     `json:"sector_naive_bayes"`
 	Type              Scores     `json:"type"`
 	TypeBaseline      Scores     `json:"type_naive_bayes"`
+	TypeHabit         TypeHabit  `json:"type_habit"`     // the type read from the agency the admin chose, when the examples name it
 	Region            Scores     `json:"region"`         // over the examples whose label names a kab/kota
 	RegionNamed       Scores     `json:"region_named"`   // over those of them whose text names a kab/kota
 	RegionFound       float64    `json:"region_found"`   // the share whose text names a kab/kota
@@ -60,6 +61,7 @@ func Evaluate(ex []Example, k int, split uint64, gaz *Gazetteer) Evaluation {
 	sectors, types := labelsOf(ex)
 	ev.SectorBaseline = score(sectors, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Sector })))
 	ev.TypeBaseline = score(types, crossValidate(ex, k, split, naiveBayesOn(func(e Example) string { return e.Type })))
+	ev.TypeHabit = typeHabit(ex, k, split, ours)
 	return ev
 }
 

@@ -15,7 +15,7 @@ func TestCrossValidation(t *testing.T) {
 	ev := Evaluate(DevSet(), 5, 0, DefaultGazetteer())
 	t.Logf("sector: %+v (naive Bayes %+v)", ev.Sector, ev.SectorBaseline)
 	t.Logf("sector top 3: %.3f; routed by minimum confidence: %+v", ev.SectorTop3, ev.Routed)
-	t.Logf("type:   %+v (naive Bayes %+v)", ev.Type, ev.TypeBaseline)
+	t.Logf("type:   %+v (naive Bayes %+v); from the agency %+v", ev.Type, ev.TypeBaseline, ev.TypeHabit)
 	t.Logf("region: %+v; named in %.2f (%+v), guessed in %.2f", ev.Region, ev.RegionFound, ev.RegionNamed, ev.RegionGuessed)
 	if ev.Sector.Accuracy <= ev.SectorBaseline.Accuracy || ev.Sector.MacroF1 <= ev.SectorBaseline.MacroF1 {
 		t.Errorf("the classifier does no better than naive Bayes on sector")

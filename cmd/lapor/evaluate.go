@@ -93,6 +93,10 @@ func printScores(ev routing.Evaluation, stdout io.Writer) {
 	fmt.Fprintf(stdout, "         right sector among the three likeliest (what triage suggests): %.3f\n", ev.SectorTop3)
 	fmt.Fprintf(stdout, "         confidence off from accuracy by %.3f (expected calibration error, 10 bins)\n", ev.SectorCalibration)
 	row("type", ev.Type, ev.TypeBaseline)
+	if h := ev.TypeHabit; h.N > 0 {
+		fmt.Fprintf(stdout, "         on the %d reports whose agency other folds hold: %.3f from the text, %.3f from the agency (its most common type there)\n",
+			h.N, h.Classifier, h.FromAgency)
+	}
 	fmt.Fprintf(stdout, "region   right kab/kota on %.3f of the %d reports whose label names one\n", ev.Region.Accuracy, ev.Region.N)
 	fmt.Fprintf(stdout, "         named in the text in %.3f (right on %.3f of those), guessed from the words in %.3f\n",
 		ev.RegionFound, ev.RegionNamed.Accuracy, ev.RegionGuessed)

@@ -34,7 +34,8 @@ func TestEvaluateSpread(t *testing.T) {
 		}
 	}
 	text := out.String()
-	if !strings.Contains(text, "150 complaints, 3-fold cross-validation") || !strings.Contains(text, "over 2 draws of the folds") {
+	if !strings.Contains(text, "150 complaints, 3-fold cross-validation") || !strings.Contains(text, "over 2 draws of the folds") ||
+		!strings.Contains(text, "reports whose agency other folds hold") {
 		t.Fatalf("output:\n%s", text)
 	}
 	for _, name := range []string{"sector accuracy", "sector macro-F1", "sector top 3", "type accuracy", "region accuracy"} {
