@@ -19,6 +19,8 @@ type agencyView struct {
 	RegionCode   string     `json:"region_code,omitempty"`
 	ProvinceCode string     `json:"province_code,omitempty"`
 	Sectors      []string   `json:"sectors"`
+	Serves       []string   `json:"serves,omitempty"`  // what a national body is known to handle, for routing
+	Central      bool       `json:"central,omitempty"` // what it serves is the central government's alone
 	Connected    bool       `json:"connected"`
 	DecreeOnFile bool       `json:"decree_on_file"`
 	DecreeNumber string     `json:"decree_number,omitempty"`
@@ -30,7 +32,7 @@ type agencyView struct {
 func viewAgency(a storage.Agency, admin bool) agencyView {
 	v := agencyView{
 		ID: a.ID, ParentID: a.ParentID, Kind: a.Kind, Name: a.Name, RegionCode: a.RegionCode,
-		ProvinceCode: a.ProvinceCode, Sectors: a.SectorCodes(), Connected: a.Connected,
+		ProvinceCode: a.ProvinceCode, Sectors: a.SectorCodes(), Serves: a.ServedPhrases(), Central: a.Central, Connected: a.Connected,
 		DecreeOnFile: a.DecreeOnFile, DecreeNumber: a.DecreeNumber, ActivatedAt: a.ActivatedAt, Receives: a.Receives,
 	}
 	if admin {

@@ -26,6 +26,7 @@ type Store interface {
 	UpdateConnectivity(ctx context.Context, id string, u storage.ConnectivityUpdate) (storage.Agency, error)
 	UpdateWidget(ctx context.Context, id string, w storage.Widget) (storage.Agency, error)
 	CreateBranch(ctx context.Context, bodyID, region, name string) (storage.Agency, error)
+	SetServes(ctx context.Context, id string, serves []string, central bool) (storage.Agency, error)
 	Connectivity(ctx context.Context) (storage.Connectivity, error)
 	CreateAPIKey(ctx context.Context, scope, label string) (string, storage.APIKey, error)
 	APIKeyByToken(ctx context.Context, token string) (storage.APIKey, error)
@@ -114,6 +115,7 @@ func (s *Server) routes() {
 	admin.PATCH("/agencies/:id", s.updateAgency)
 	admin.PUT("/agencies/:id/widget", s.updateWidget)
 	admin.POST("/agencies/:id/branches", s.createBranch)
+	admin.PUT("/agencies/:id/serves", s.setServes)
 	admin.GET("/connectivity", s.connectivity)
 	admin.GET("/reports/:code/messages", s.reportMessages)
 }

@@ -48,6 +48,9 @@ type Agency struct {
 	// Central says that what the body serves is the central government's
 	// alone, even in a sector regional governments otherwise handle.
 	Central bool `json:"-"`
+	// ServesSetAt is when an admin last set Serves and Central; seeding
+	// leaves them alone from then on.
+	ServesSetAt *time.Time `json:"-"`
 
 	DecreeOnFile bool       `json:"decree_on_file"`
 	DecreeNumber string     `gorm:"size:200" json:"decree_number,omitempty"`
@@ -80,6 +83,16 @@ func (a Agency) SectorCodes() []string {
 func (a *Agency) updateConnected() {
 	a.Connected = a.DecreeOnFile && a.ActivatedAt != nil &&
 		(a.Receives == ReceiveInbox || (a.Receives == ReceiveWebhook && a.WebhookURL != ""))
+}
+
+// ServedPhrases are the phrases of what a national body serves (Serves).
+func (a Agency) ServedPhrases() []string { return splitList(a.Serves) }
+
+// national reports whether a is a national body (a ministry, a directorate
+// of one, a body, an enterprise): of no region, not the admin, and with a
+// sector of its own. Its sectors must be loaded.
+func (a Agency) national() bool {
+	return a.RegionCode == "" && a.Kind != KindAdmin && len(a.Sectors) > 0
 }
 
 // Agency finds an agency by id, with its sectors.

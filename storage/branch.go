@@ -12,9 +12,10 @@ import (
 // ErrExists is returned when creating what is already there.
 var ErrExists = errors.New("already exists")
 
-// ErrNotNational is the ErrInvalid of a branch asked of an agency that is
-// not a national body (a regional government, a unit, the admin).
-var ErrNotNational = fmt.Errorf("%w: only a national body has branches", ErrInvalid)
+// ErrNotNational is the ErrInvalid of what only a national body has (a
+// branch, a list of what it serves) asked of another agency: a regional
+// government, a unit, the admin.
+var ErrNotNational = fmt.Errorf("%w: not a national body", ErrInvalid)
 
 // newBranch is a national body's office for a region: a unit of the body
 // with its sectors.
@@ -37,7 +38,7 @@ func (s *Store) CreateBranch(ctx context.Context, bodyID, region, name string) (
 		if err := tx.Preload("Sectors").Where("id = ?", bodyID).Take(&body).Error; err != nil {
 			return notFound(err)
 		}
-		if body.RegionCode != "" || body.Kind == KindAdmin || len(body.Sectors) == 0 {
+		if !body.national() {
 			return ErrNotNational
 		}
 		b = newBranch(body, region, name)

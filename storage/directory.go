@@ -43,7 +43,7 @@ func (d Directory) National(ctx context.Context, sector string) ([]routing.Direc
 		Find(&list).Error
 	out := make([]routing.DirectoryAgency, len(list))
 	for i, a := range list {
-		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected, Serves: splitList(a.Serves), Central: a.Central}
+		out[i] = routing.DirectoryAgency{ID: a.ID, Name: a.Name, Connected: a.Connected, Serves: a.ServedPhrases(), Central: a.Central}
 	}
 	return out, err
 }

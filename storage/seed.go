@@ -180,8 +180,8 @@ func seed(ctx context.Context, db *gorm.DB) error {
 }
 
 // seedServes fills what the seeded national bodies serve, and whether that
-// is the central government's alone, where the database has nothing of it;
-// once done, a start costs one query.
+// is the central government's alone, where the database has nothing of it
+// and no admin has set it (SetServes); once done, a start costs one query.
 func seedServes(ctx context.Context, db *gorm.DB, agencies []Agency) error {
 	bodies := map[string]Agency{}
 	for _, a := range agencies {
@@ -190,7 +190,7 @@ func seedServes(ctx context.Context, db *gorm.DB, agencies []Agency) error {
 		}
 	}
 	var lacking []string
-	err := db.WithContext(ctx).Model(&Agency{}).Where("id IN ? AND COALESCE(serves, '') = ''", slices.Collect(maps.Keys(bodies))).
+	err := db.WithContext(ctx).Model(&Agency{}).Where("id IN ? AND COALESCE(serves, '') = '' AND serves_set_at IS NULL", slices.Collect(maps.Keys(bodies))).
 		Pluck("id", &lacking).Error
 	if err != nil {
 		return fmt.Errorf("seed what bodies serve: %w", err)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -53,5 +54,63 @@ func TestSeedFillsWhatABodyServes(t *testing.T) {
 	}
 	if _, err := s.Agency(ctx, "pemda-33.74"); err != nil {
 		t.Errorf("an agency with no central flag: %v", err)
+	}
+}
+
+// TestSetServes lets an admin change what a national body serves, and keeps
+// it through later migrations, even when the admin emptied it.
+func TestSetServes(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "lapor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	pln := func() routing.DirectoryAgency {
+		t.Helper()
+		bodies, err := s.Directory().National(ctx, "energi")
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(bodies, func(b routing.DirectoryAgency) bool { return b.ID == "kl-pln" })
+		if i < 0 {
+			t.Fatalf("no PLN among %+v", bodies)
+		}
+		return bodies[i]
+	}
+	a, err := s.SetServes(ctx, "kl-pln", []string{"listrik padam", "meteran"}, true)
+	if err != nil || a.Serves != "listrik padam;meteran" || !a.Central || a.ServesSetAt == nil {
+		t.Fatalf("SetServes: %+v, %v", a, err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if b := pln(); !slices.Equal(b.Serves, []string{"listrik padam", "meteran"}) || !b.Central {
+		t.Errorf("after a migration: %+v", b)
+	}
+	if _, err := s.SetServes(ctx, "kl-pln", nil, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if b := pln(); len(b.Serves) != 0 || b.Central {
+		t.Errorf("emptied by an admin, then migrated: %+v", b)
+	}
+	for id, want := range map[string]error{
+		"pemda-33.74":    ErrNotNational, // a regional government
+		"kl-pln-33":      ErrNotNational, // a national body's office for a region
+		"admin-nasional": ErrNotNational,
+		"kl-nope":        ErrNotFound,
+	} {
+		if _, err := s.SetServes(ctx, id, []string{"x"}, false); !errors.Is(err, want) {
+			t.Errorf("SetServes(%s): %v, want %v", id, err, want)
+		}
+	}
+	if _, err := s.SetServes(ctx, "kl-imigrasi", []string{"paspor"}, false); err != nil {
+		t.Errorf("a ministry's directorate: %v", err)
 	}
 }
