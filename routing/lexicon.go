@@ -24,7 +24,7 @@ var lexicon = map[string][]string{
 	"pendidikan":              {"sekolah", "guru", "siswa", "murid", "ppdb", "zonasi", "kip", "pip", "beasiswa", "bidikmisi", "ijazah", "kampus", "mahasiswa", "kuliah", "dosen", "universitas", "sdn", "smp", "sma", "smk", "dikti", "pddikti", "honorer", "dinas pendidikan", "disdik", "lldikti", "kemendikbud", "kemristekdikti"},
 	"kepolisian":              {"polisi", "polres", "polsek", "polda", "polri", "sim", "stnk", "bpkb", "tilang", "samsat", "pencurian", "penipuan", "narkoba", "laporan polisi", "reskrim"},
 	"ketertiban-umum":         {"pkl", "satpol", "satpol pp", "pedagang kaki lima", "bangunan liar", "reklame", "karaoke", "tempat hiburan", "gepeng", "pengamen", "kebakaran", "damkar", "miras", "pamong praja"},
-	"energi":                  {"pln", "listrik", "token", "padam", "meteran listrik", "lpg", "elpiji", "gas 3 kg", "pertamina", "spbu", "bbm", "solar", "premium", "tambang", "esdm", "bph migas"},
+	"energi":                  {"pln", "listrik", "token", "padam", "meteran listrik", "lpg", "elpiji", "gas 3 kg", "pertamina", "spbu", "bbm", "solar", "premium", "pertalite", "pertamax", "minyak tanah", "tambang", "esdm", "bph migas"},
 	"pos":                     {"pos indonesia", "kantor pos", "paket", "kiriman", "wesel", "resi", "ems"},
 	"air-minum":               {"pdam", "air ledeng", "air mati", "air keruh", "pam", "tirta", "meteran air", "air bersih", "pam jaya", "air minum"},
 	"perumahan":               {"pju", "lampu jalan", "penerangan jalan", "rusunawa", "rusun", "taman kota", "makam", "rtlh", "perumahan", "disperkim", "psu", "kawasan permukiman"},
