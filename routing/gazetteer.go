@@ -48,6 +48,12 @@ func (p Place) Code() string {
 	return ""
 }
 
+// namesNothing reports whether the text named no region: no kab/kota, no
+// name several share, no province.
+func (p Place) namesNothing() bool {
+	return p.KabKota == nil && len(p.Candidates) == 0 && p.Province == nil
+}
+
 // Ambiguous reports whether the name fits several kab/kota (Find may still
 // have taken one of them).
 func (p Place) Ambiguous() bool { return len(p.Candidates) > 1 }

@@ -78,5 +78,8 @@ func phrasesOf(words []string) phrases { return phrases(" " + strings.Join(words
 // has reports whether the words hold phrase, whole.
 func (ps phrases) has(phrase string) bool { return strings.Contains(string(ps), " "+phrase+" ") }
 
+// count is how many words there are.
+func (ps phrases) count() int { return len(strings.Fields(string(ps))) }
+
 // hasAny reports whether the words hold any of the phrases, whole.
 func (ps phrases) hasAny(list []string) bool { return slices.ContainsFunc(list, ps.has) }
