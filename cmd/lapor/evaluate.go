@@ -123,6 +123,7 @@ func printSpread(ex []routing.Example, folds, splits int, first routing.Evaluati
 		{"sector accuracy", func(e routing.Evaluation) float64 { return e.Sector.Accuracy }},
 		{"sector macro-F1", func(e routing.Evaluation) float64 { return e.Sector.MacroF1 }},
 		{"sector top 3", func(e routing.Evaluation) float64 { return e.SectorTop3 }},
+		{"sector calibration error", func(e routing.Evaluation) float64 { return e.SectorCalibration }},
 		{"type accuracy", func(e routing.Evaluation) float64 { return e.Type.Accuracy }},
 		{"region accuracy", func(e routing.Evaluation) float64 { return e.Region.Accuracy }},
 	} {
@@ -131,7 +132,7 @@ func printSpread(ex []routing.Example, folds, splits int, first routing.Evaluati
 			xs[i] = s.score(e)
 		}
 		mean, sd, lo, hi := spread(xs)
-		fmt.Fprintf(stdout, "         %-16s %.3f ± %.3f (%.3f–%.3f)\n", s.name, mean, sd, lo, hi)
+		fmt.Fprintf(stdout, "         %-24s %.3f ± %.3f (%.3f–%.3f)\n", s.name, mean, sd, lo, hi)
 	}
 }
 

@@ -38,7 +38,7 @@ func TestEvaluateSpread(t *testing.T) {
 		!strings.Contains(text, "reports whose agency other folds hold") {
 		t.Fatalf("output:\n%s", text)
 	}
-	for _, name := range []string{"sector accuracy", "sector macro-F1", "sector top 3", "type accuracy", "region accuracy"} {
+	for _, name := range []string{"sector accuracy", "sector macro-F1", "sector top 3", "sector calibration error", "type accuracy", "region accuracy"} {
 		if !strings.Contains(text, "         "+name) {
 			t.Errorf("no spread of %s in:\n%s", name, text)
 		}
