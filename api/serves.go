@@ -22,10 +22,11 @@ type servesRequest struct {
 	Central bool     `json:"central"`
 }
 
-// Limits of what a body serves: the phrases fit the column of 1,000.
+// Limits of what a body serves: 20 phrases of up to 40 characters fit the
+// column of 1,000.
 const (
 	maxServes      = 20
-	maxServesWords = 40
+	maxServesChars = 40
 )
 
 // setServes sets what a national body serves. Routing reads it within the
@@ -74,8 +75,8 @@ func (req servesRequest) phrases(p *locales.Printer) ([]string, []fieldError) {
 		switch {
 		case utf8.RuneCountInString(phrase) < 2:
 			v.add(field, "field_serves_phrase", nil)
-		case utf8.RuneCountInString(phrase) > maxServesWords:
-			v.add(field, "field_too_long", map[string]any{"Max": maxServesWords})
+		case utf8.RuneCountInString(phrase) > maxServesChars:
+			v.add(field, "field_too_long", map[string]any{"Max": maxServesChars})
 		case !slices.Contains(out, phrase):
 			out = append(out, phrase)
 		}

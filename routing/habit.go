@@ -15,7 +15,7 @@ type TypeHabit struct {
 
 // typeHabit cross-validates the agency's most common type on the folds of
 // split, beside ours, the classifier's readings on the same folds. Examples
-// without an agency are left out; none give a zero TypeHabit.
+// without an agency are left out; when none has one, TypeHabit is zero.
 func typeHabit(ex []Example, k int, split uint64, ours []reading) TypeHabit {
 	habits := crossValidate(ex, k, split, func(train []Example) func(Example) string {
 		types := map[string]map[string]int{}

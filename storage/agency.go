@@ -157,6 +157,11 @@ type ConnectivityUpdate struct {
 // leave a row in an invalid state.
 var ErrInvalid = errors.New("invalid")
 
+// ErrNotNational is the ErrInvalid of what only a national body has (a
+// branch, a list of what it serves) asked of another agency: a regional
+// government, a unit, the admin.
+var ErrNotNational = fmt.Errorf("%w: not a national body", ErrInvalid)
+
 // ErrNeedsWebhookURL is the ErrInvalid of an agency set to receive tickets
 // by webhook without a webhook URL.
 var ErrNeedsWebhookURL = fmt.Errorf("%w: receiving by webhook needs a webhook_url", ErrInvalid)

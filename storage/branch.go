@@ -12,11 +12,6 @@ import (
 // ErrExists is returned when creating what is already there.
 var ErrExists = errors.New("already exists")
 
-// ErrNotNational is the ErrInvalid of what only a national body has (a
-// branch, a list of what it serves) asked of another agency: a regional
-// government, a unit, the admin.
-var ErrNotNational = fmt.Errorf("%w: not a national body", ErrInvalid)
-
 // newBranch is a national body's office for a region: a unit of the body
 // with its sectors.
 func newBranch(body Agency, region, name string) Agency {
