@@ -13,15 +13,7 @@ import (
 // TestSeedFillsWhatABodyServes: a directory seeded before national bodies
 // had Serves gets them on the next migration.
 func TestSeedFillsWhatABodyServes(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "lapor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx := context.Background()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s, ctx := migratedSQLite(t)
 	// As a directory seeded before the columns: nothing served, no central.
 	if err := s.db.Model(&Agency{}).Where("1 = 1").Updates(map[string]any{"serves": nil, "central": nil}).Error; err != nil {
 		t.Fatal(err)
@@ -60,15 +52,7 @@ func TestSeedFillsWhatABodyServes(t *testing.T) {
 // TestSetServes lets an admin change what a national body serves, and keeps
 // it through later migrations, even when the admin emptied it.
 func TestSetServes(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "lapor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx := context.Background()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s, ctx := migratedSQLite(t)
 	pln := func() routing.DirectoryAgency {
 		t.Helper()
 		bodies, err := s.Directory().National(ctx, "energi")
@@ -113,4 +97,20 @@ func TestSetServes(t *testing.T) {
 	if _, err := s.SetServes(ctx, "kl-imigrasi", []string{"paspor"}, false); err != nil {
 		t.Errorf("a ministry's directorate: %v", err)
 	}
+}
+
+// migratedSQLite is a migrated store in a new SQLite file, which a test may
+// migrate again.
+func migratedSQLite(t *testing.T) (*Store, context.Context) {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "lapor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s, ctx
 }
