@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -22,8 +24,13 @@ type Example struct {
 	Agency string `json:"agency_label"`
 }
 
+// ReportTypes are the types of report, as the labels and the type model
+// name them: a complaint, a suggestion, a request for information.
+var ReportTypes = []string{"pengaduan", "aspirasi", "informasi"}
+
 // ReadExamples reads JSON lines of labelled complaints, each with its sector
-// and type; blank lines are skipped.
+// (a code of sectors.csv) and type (one of ReportTypes); blank lines are
+// skipped.
 func ReadExamples(r io.Reader) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(r)
@@ -39,6 +46,12 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		}
 		if e.Sector == "" || e.Type == "" {
 			return nil, fmt.Errorf("line %d: a labelled complaint needs its \"sector\" and \"type\"", n)
+		}
+		if _, ok := SectorByCode(e.Sector); !ok {
+			return nil, fmt.Errorf("line %d: sector %q is not one of the codes of sectors.csv", n, e.Sector)
+		}
+		if !slices.Contains(ReportTypes, e.Type) {
+			return nil, fmt.Errorf("line %d: type %q is not one of %s", n, e.Type, strings.Join(ReportTypes, ", "))
 		}
 		out = append(out, e)
 	}

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
+	"strings"
 	"sync"
 )
 
-//go:generate go run ./internal/trainmodel
+//go:generate go run ../cmd/lapor train --out data/model.gob.gz
 
 // ModelFile is where `go generate ./routing` writes the trained classifier,
 // embedded in the binary so that it loads in milliseconds instead of
@@ -106,6 +109,16 @@ func readModel(r io.Reader, gaz *Gazetteer) (*Classifier, error) {
 	if len(s.Sector.Counts) != len(s.Sector.Classes) {
 		return nil, errors.New("the model lacks the sector's example counts, which the lexicon prior needs (run go generate ./routing)")
 	}
+	for _, code := range s.Sector.Classes {
+		if _, ok := SectorByCode(code); !ok {
+			return nil, fmt.Errorf("the model knows sector %q, which is not one of sectors.csv", code)
+		}
+	}
+	for _, t := range s.Type.Classes {
+		if !slices.Contains(ReportTypes, t) {
+			return nil, fmt.Errorf("the model knows type %q, which is not one of %s", t, strings.Join(ReportTypes, ", "))
+		}
+	}
 	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), region: s.Region.load(), gaz: gaz}, nil
 }
 
@@ -116,6 +129,21 @@ var embeddedModel = sync.OnceValues(func() (*Classifier, error) {
 	}
 	return readModel(bytes.NewReader(b), DefaultGazetteer())
 })
+
+// LoadModel reads a classifier that WriteModel wrote to a file (lapor
+// train), to route with instead of the embedded model.
+func LoadModel(path string) (*Classifier, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	c, err := readModel(f, DefaultGazetteer())
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	return c, nil
+}
 
 // DefaultClassifier is the embedded model, trained on the dev set.
 func DefaultClassifier() *Classifier {

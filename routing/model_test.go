@@ -3,6 +3,9 @@ package routing
 import (
 	"bytes"
 	"math"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,5 +64,51 @@ func TestModelWithoutCounts(t *testing.T) {
 	}
 	if _, err := readModel(&buf, DefaultGazetteer()); err == nil || !strings.Contains(err.Error(), "go generate") {
 		t.Errorf("a model without counts: error %v", err)
+	}
+}
+
+// TestLoadModel reads a model written to a file, as lapor train writes one,
+// and refuses one that routes to sectors or types the service does not know.
+func TestLoadModel(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, c *Classifier) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		var buf bytes.Buffer
+		if err := WriteModel(&buf, c); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	ex := DevSet()[:200]
+	trained := TrainClassifier(ex, DefaultGazetteer())
+	loaded, err := LoadModel(write("model.gob.gz", trained))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex[:20] {
+		if a, b := trained.Classify(e.Title, e.Text), loaded.Classify(e.Title, e.Text); a.Sector != b.Sector || a.Type != b.Type {
+			t.Errorf("%q: trained %s/%s, loaded %s/%s", e.Title, a.Sector, a.Type, b.Sector, b.Type)
+		}
+	}
+	odd := slices.Clone(ex)
+	odd[0].Sector = "sihir"
+	if _, err := LoadModel(write("odd-sector.gob.gz", TrainClassifier(odd, DefaultGazetteer()))); err == nil || !strings.Contains(err.Error(), `"sihir"`) {
+		t.Errorf("a model with an unknown sector: error %v", err)
+	}
+	odd = slices.Clone(ex)
+	odd[0].Type = "pujian"
+	if _, err := LoadModel(write("odd-type.gob.gz", TrainClassifier(odd, DefaultGazetteer()))); err == nil || !strings.Contains(err.Error(), `"pujian"`) {
+		t.Errorf("a model with an unknown type: error %v", err)
+	}
+	notGzip := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notGzip, []byte("not a model"), 0o600)
+	for _, path := range []string{notGzip, filepath.Join(dir, "missing.gob.gz")} {
+		if _, err := LoadModel(path); err == nil {
+			t.Errorf("%s: no error", path)
+		}
 	}
 }

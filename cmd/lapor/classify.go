@@ -51,12 +51,12 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	fs := flag.NewFlagSet("lapor classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
-	heldOut := fs.String("test", "", "score the embedded model on this JSON-lines file of labelled complaints it did not learn from (as --eval reads) instead")
+	heldOut := fs.String("test", "", "score the model (the one built in, or LAPOR_ROUTING_MODEL's) on this JSON-lines file of labelled complaints it did not learn from (as --eval reads) instead")
 	folds := fs.Int("folds", 5, "folds of the cross-validation")
 	curve := fs.Bool("curve", false, "with --eval, also train on a quarter, half and three quarters of each fold: what more labelled complaints would buy")
 	splits := fs.Int("splits", 1, "with --eval, cross-validate on this many draws of the folds and print how the scores spread: what a difference owes to the draw")
 	var cfg Config
-	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE")
+	defineSome(fs, &cfg, "LAPOR_DATABASE_URL", "LAPOR_ROUTING_MIN_CONFIDENCE", "LAPOR_ROUTING_MODEL")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: lapor classify [flags] < complaints.jsonl > routed.jsonl")
 		fmt.Fprintln(fs.Output(), `Reads {"id", "title", "text"} lines; writes {"id", "sector", "type", "region_code", "agency_id", "agency_name", "confidence", "alternatives"} lines in the same order, with "district_code" when the kecamatan is known and "region_candidates" when the place named fits several kab/kota.`)
@@ -70,8 +70,13 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return errors.New("--eval and --test: one at a time")
 	case *eval != "":
 		return evaluate(*eval, *folds, *splits, *curve, stdout)
-	case *heldOut != "":
-		return test(*heldOut, stdout)
+	}
+	model, err := cfg.classifier()
+	if err != nil {
+		return err
+	}
+	if *heldOut != "" {
+		return test(*heldOut, model, cfg.RoutingModel, stdout)
 	}
 	opts, err := cfg.routerOptions()
 	if err != nil {
@@ -83,7 +88,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return err
 	}
 	defer store.Close()
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory(), opts...)
+	router := routing.NewRouter(model, store.Directory(), opts...)
 	return classify(ctx, router, stdin, stdout, stderr)
 }
 

@@ -41,6 +41,7 @@ type Config struct {
 	TrustProxy string
 
 	RoutingMinConfidence string
+	RoutingModel         string
 }
 
 type setting struct {
@@ -94,6 +95,8 @@ var settings = []setting{
 	{"routing-min-confidence", "LAPOR_ROUTING_MIN_CONFIDENCE", strconv.FormatFloat(routing.DefaultMinConfidence, 'g', -1, 64),
 		"sector confidence (0 to 1) below which a report goes to the national admin's triage queue instead of an agency; see lapor classify --eval",
 		func(c *Config) *string { return &c.RoutingMinConfidence }},
+	{"routing-model", "LAPOR_ROUTING_MODEL", "", "model file written by lapor train to route with; empty: the model built in, learnt from the 2017 dev set",
+		func(c *Config) *string { return &c.RoutingModel }},
 }
 
 // routerOptions are the routing settings as options of the router.
@@ -106,6 +109,19 @@ func (c Config) routerOptions() ([]routing.RouterOption, error) {
 		return nil, fmt.Errorf("LAPOR_ROUTING_MIN_CONFIDENCE is %q: want a number from 0 to 1", c.RoutingMinConfidence)
 	}
 	return []routing.RouterOption{routing.WithMinConfidence(p)}, nil
+}
+
+// classifier is the model to route with: the file of LAPOR_ROUTING_MODEL,
+// else the one built in.
+func (c Config) classifier() (*routing.Classifier, error) {
+	if c.RoutingModel == "" {
+		return routing.DefaultClassifier(), nil
+	}
+	m, err := routing.LoadModel(c.RoutingModel)
+	if err != nil {
+		return nil, fmt.Errorf("LAPOR_ROUTING_MODEL: %w", err)
+	}
+	return m, nil
 }
 
 // define adds the setting to fs as a flag into c, its default from the

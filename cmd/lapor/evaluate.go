@@ -40,9 +40,10 @@ func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) erro
 	return nil
 }
 
-// test prints how the embedded model scores on the labelled complaints of
-// path, which it should not have learnt from: the dev set's are counted.
-func test(path string, stdout io.Writer) error {
+// test prints how model, the one built in or the one of the file modelPath,
+// scores on the labelled complaints of path, which it should not have learnt
+// from: the dev set's are counted.
+func test(path string, model *routing.Classifier, modelPath string, stdout io.Writer) error {
 	ex, err := readExamples(path)
 	if err != nil {
 		return err
@@ -58,10 +59,14 @@ func test(path string, stdout io.Writer) error {
 			seen++
 		}
 	}
-	ev := routing.Test(routing.DefaultClassifier(), dev, ex)
-	fmt.Fprintf(stdout, "%d complaints, scored with the embedded model, which learnt from the %d of the dev set\n", len(ex), len(dev))
+	ev := routing.Test(model, dev, ex)
+	if modelPath == "" {
+		fmt.Fprintf(stdout, "%d complaints, scored with the embedded model, which learnt from the %d of the dev set\n", len(ex), len(dev))
+	} else {
+		fmt.Fprintf(stdout, "%d complaints, scored with the model of %s (the baseline learnt from the %d of the dev set)\n", len(ex), modelPath, len(dev))
+	}
 	if seen > 0 {
-		fmt.Fprintf(stdout, "         %d of them are among those it learnt from (by id): the scores flatter it\n", seen)
+		fmt.Fprintf(stdout, "         %d of them are in the dev set (by id), which the model learnt from: the scores flatter it\n", seen)
 	}
 	printScores(ev, stdout)
 	return nil

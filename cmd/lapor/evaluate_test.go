@@ -75,8 +75,8 @@ func TestScoreHeldOut(t *testing.T) {
 		want []string
 		not  string
 	}{
-		{unseen, []string{"2 complaints, scored with the embedded model, which learnt from the 975 of the dev set", "region   right kab/kota on 1.000 of the 1 reports"}, "learnt from (by id)"},
-		{seen, []string{"10 complaints", "10 of them are among those it learnt from (by id)"}, ""},
+		{unseen, []string{"2 complaints, scored with the embedded model, which learnt from the 975 of the dev set", "region   right kab/kota on 1.000 of the 1 reports"}, "in the dev set (by id)"},
+		{seen, []string{"10 complaints", "10 of them are in the dev set (by id), which the model learnt from"}, ""},
 	} {
 		var out bytes.Buffer
 		if err := runClassify(context.Background(), []string{"--test", tt.path}, nil, &out, &out); err != nil {

@@ -23,6 +23,7 @@ var commands = map[string]command{
 	"migrate":  {"bring the database schema up to date and seed the agency directory", runMigrate},
 	"chat":     {"talk to the bot in a terminal, or through a pipe (one message a line)", runChat},
 	"classify": {"route JSON lines of complaints (stdin to stdout); --eval FILE cross-validates", runClassify},
+	"train":    {"learn a routing model from labelled complaints, for LAPOR_ROUTING_MODEL", runTrain},
 	"bench":    {"measure: lapor bench dialog (messages/s, latency, Redis round trips)", runBench},
 }
 
@@ -62,7 +63,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: lapor [command] [flags]    (lapor COMMAND --help lists its settings)")
 	fmt.Fprintln(w)
-	for _, name := range []string{"serve", "chat", "classify", "migrate", "bench"} {
+	for _, name := range []string{"serve", "chat", "classify", "train", "migrate", "bench"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].about)
 	}
 }

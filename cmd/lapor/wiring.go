@@ -61,8 +61,13 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		log.Warn("LAPOR_ADMIN_TOKEN is not set: using a random admin token for this run only", "admin_token", s.cfg.AdminToken)
 	}
 	start := time.Now()
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory(), routerOpts...)
-	log.Debug("classifier trained", "ms", time.Since(start).Milliseconds())
+	model, err := cfg.classifier()
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	router := routing.NewRouter(model, store.Directory(), routerOpts...)
+	log.Debug("classifier loaded", "ms", time.Since(start).Milliseconds(), "file", cfg.RoutingModel)
 	s.metrics = prometheus.NewRegistry()
 	s.api = api.New(api.Config{
 		Store: store, Calendar: cal, Router: router, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
