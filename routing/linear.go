@@ -140,21 +140,30 @@ func descend(xs []sparse, ys []int, k, features int, opt linearOptions, seed uin
 	return w, bias
 }
 
-// vector is a document's TF-IDF vector: sublinear counts, unit length.
+// vector is a document's TF-IDF vector: sublinear counts, unit length, its
+// features in order, so that the same text gives the same scores to the
+// last bit in every run.
 func (m *linear) vector(doc []string) sparse {
-	counts := map[int]float64{}
+	idx := make([]int, 0, len(doc))
 	for _, t := range doc {
 		if i, ok := m.vocab[t]; ok {
-			counts[i]++
+			idx = append(idx, i)
 		}
 	}
+	slices.Sort(idx)
 	var v sparse
 	norm := 0.0
-	for i, c := range counts {
-		x := (1 + math.Log(c)) * m.idf[i]
+	for start := 0; start < len(idx); {
+		end := start + 1
+		for end < len(idx) && idx[end] == idx[start] {
+			end++
+		}
+		i := idx[start]
+		x := (1 + math.Log(float64(end-start))) * m.idf[i]
 		v.idx = append(v.idx, i)
 		v.val = append(v.val, x)
 		norm += x * x
+		start = end
 	}
 	norm = math.Sqrt(norm)
 	for j := range v.val {
