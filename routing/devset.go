@@ -53,6 +53,9 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if !slices.Contains(ReportTypes, e.Type) {
 			return nil, fmt.Errorf("line %d: type %q is not one of %s", n, e.Type, strings.Join(ReportTypes, ", "))
 		}
+		if _, ok := AllRegions().Lookup(e.RegionCode); e.RegionCode != "" && !ok {
+			return nil, fmt.Errorf("line %d: region_code %q is not a Kemendagri region code", n, e.RegionCode)
+		}
 		out = append(out, e)
 	}
 	return out, sc.Err()

@@ -119,6 +119,11 @@ func readModel(r io.Reader, gaz *Gazetteer) (*Classifier, error) {
 			return nil, fmt.Errorf("the model knows type %q, which is not one of %s", t, strings.Join(ReportTypes, ", "))
 		}
 	}
+	for _, code := range s.Region.Classes {
+		if _, ok := AllRegions().Lookup(code); !ok && code != noRegion {
+			return nil, fmt.Errorf("the model knows region %q, which is not a Kemendagri code", code)
+		}
+	}
 	return &Classifier{sector: s.Sector.load(), typ: s.Type.load(), region: s.Region.load(), gaz: gaz}, nil
 }
 

@@ -104,6 +104,11 @@ func TestLoadModel(t *testing.T) {
 	if _, err := LoadModel(write("odd-type.gob.gz", TrainClassifier(odd, DefaultGazetteer()))); err == nil || !strings.Contains(err.Error(), `"pujian"`) {
 		t.Errorf("a model with an unknown type: error %v", err)
 	}
+	odd = slices.Clone(ex)
+	odd[0].RegionCode = "99.99"
+	if _, err := LoadModel(write("odd-region.gob.gz", TrainClassifier(odd, DefaultGazetteer()))); err == nil || !strings.Contains(err.Error(), `"99.99"`) {
+		t.Errorf("a model with an unknown region: error %v", err)
+	}
 	notGzip := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notGzip, []byte("not a model"), 0o600)
 	for _, path := range []string{notGzip, filepath.Join(dir, "missing.gob.gz")} {
