@@ -4,7 +4,7 @@ package routing
 // agency (the one the admin forwarded it to) the other folds hold: the type
 // most common for that agency there, and the classifier's. The type labels
 // are the admins' closing lines ("Mohon informasinya", "Mohon
-// ditindaklanjuti"), which follow the agency as much as the text: all 36 of
+// ditindaklanjuti"), which follow the agency as much as the text: all 35 of
 // a BPJS branch's reports are requests for information. If the agency told
 // the type better than the text, a model of the text would be held below it.
 type TypeHabit struct {
