@@ -142,7 +142,7 @@ func (c *Classifier) Classify(title, text string) Classification {
 		Type:  tr[0].Label,
 		Place: place,
 		terms: terms,
-		words: phrasesOf(cw.all),
+		words: cw.phrases,
 	}
 	out.Words = c.decidingWords(terms, ranked[0].Label)
 	return out

@@ -23,14 +23,17 @@ var stopwords = sync.OnceValue(func() map[string]bool {
 })
 
 // complaintWords are a complaint's words, normalised once for every model:
-// all of them, the title's and the text's.
+// all of them, the title's and the text's, and all of them as phrases, for
+// the type's cues and for routing.
 type complaintWords struct {
 	all, title, text []string
+	phrases          phrases
 	asks             bool // a question mark
 }
 
 func readWords(title, text string) complaintWords {
-	return complaintWords{all: Normalize(title + " " + text), title: Normalize(title), text: Normalize(text),
+	all := Normalize(title + " " + text)
+	return complaintWords{all: all, title: Normalize(title), text: Normalize(text), phrases: phrasesOf(all),
 		asks: strings.Contains(title+text, "?")}
 }
 

@@ -19,9 +19,8 @@ var typeCues = map[string][]string{
 // of classes), the types whose cues the complaint lacks; a question mark is
 // a question's cue. A complaint needs no cue, so one type is always left.
 func ruleOutTypes(classes []string, cw complaintWords, p []float64) {
-	words := phrasesOf(cw.all)
 	for c, t := range classes {
-		if cues, ok := typeCues[t]; ok && !(t == "informasi" && cw.asks) && !words.hasAny(cues) {
+		if cues, ok := typeCues[t]; ok && !(t == "informasi" && cw.asks) && !cw.phrases.hasAny(cues) {
 			p[c] = 0
 		}
 	}
