@@ -5,7 +5,9 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sp4n-lapor/lapor/routing"
 )
@@ -113,4 +115,26 @@ func migratedSQLite(t *testing.T) (*Store, context.Context) {
 		t.Fatal(err)
 	}
 	return s, ctx
+}
+
+// TestSeedServesIsNormalised: routing looks for what a body serves among a
+// complaint's normalised words, as the admin API stores it, so a seed phrase
+// must be normalised already ("jalan", not "jln").
+func TestSeedServesIsNormalised(t *testing.T) {
+	agencies, err := seedAgencies(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range agencies {
+		for _, p := range a.ServedPhrases() {
+			n++
+			if want := strings.Join(routing.Normalize(p), " "); p != want {
+				t.Errorf("%s serves %q: write %q", a.ID, p, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no body serves anything")
+	}
 }
