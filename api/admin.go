@@ -46,13 +46,13 @@ func (s *Server) createAppKey(c *gin.Context) {
 func (s *Server) createKey(c *gin.Context, scope string) {
 	var req keyRequest
 	if c.Request.ContentLength != 0 {
-		if _, ok := s.readJSON(c, &req); !ok {
+		if !s.readJSON(c, &req) {
 			return
 		}
 	}
 	req.Label = strings.TrimSpace(req.Label)
-	if len([]rune(req.Label)) > maxName {
-		s.failFields(c, []fieldError{{Field: "label", Message: printer(c).T("field_too_long", map[string]any{"Max": maxName})}})
+	if len([]rune(req.Label)) > maxLabel {
+		s.failFields(c, []fieldError{{Field: "label", Message: printer(c).T("field_too_long", map[string]any{"Max": maxLabel})}})
 		return
 	}
 	key, k, err := s.cfg.Store.CreateAPIKey(c.Request.Context(), scope, req.Label)
@@ -78,7 +78,7 @@ type connectivityRequest struct {
 
 func (s *Server) updateAgency(c *gin.Context) {
 	var req connectivityRequest
-	if _, ok := s.readJSON(c, &req); !ok {
+	if !s.readJSON(c, &req) {
 		return
 	}
 	if problems := req.validate(printer(c)); len(problems) > 0 {
@@ -121,7 +121,7 @@ func (req *connectivityRequest) validate(p *locales.Printer) []fieldError {
 		}
 	}
 	if req.DecreeNumber != nil {
-		v.length("decree_number", *req.DecreeNumber, 0, maxName)
+		v.length("decree_number", *req.DecreeNumber, 0, maxLabel)
 	}
 	return v.fields
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -84,12 +84,12 @@ func TestReportMessageLog(t *testing.T) {
 	ts := newTestServer(t, storagetest.SQLite(t))
 	body := strings.Replace(goodReport, `"source": "sms"`, `"source": "sms", "conversation_id": "c0ffee"`, 1)
 	code := ts.do("POST", "/api/v1/reports", body, asAdmin()...).json(t)["tracking_code"].(string)
-	log := ts.store.DeliveryLog()
-	to := channels.Address{Channel: channels.SMS, ID: "+6281234567890"}
-	if err := log.Sent(t.Context(), channels.Outbound{ID: "m1", To: to, Text: "Laporan terkirim", Conversation: "c0ffee"}, "SM1"); err != nil {
+	sent := storage.Message{OutboundID: "m1", Conversation: "c0ffee", Channel: "sms", Recipient: "+6281234567890",
+		Text: "Laporan terkirim", ProviderID: "SM1"}
+	if err := ts.store.LogSent(t.Context(), sent); err != nil {
 		t.Fatal(err)
 	}
-	if err := log.Delivered(t.Context(), "m1", "delivered", ""); err != nil {
+	if err := ts.store.LogDelivery(t.Context(), "m1", "delivered", ""); err != nil {
 		t.Fatal(err)
 	}
 	r := ts.do("GET", "/api/v1/admin/reports/"+code+"/messages", "", asAdmin()...)

@@ -7,14 +7,14 @@ import (
 	"github.com/sp4n-lapor/lapor/internal/jsonbody"
 )
 
-// readJSON reads a JSON request body into v strictly (jsonbody.Read) and
-// returns the raw body, or false once it has answered with the error.
-func (s *Server) readJSON(c *gin.Context, v any) ([]byte, bool) {
-	raw, err := jsonbody.Read(c.Writer, c.Request, s.cfg.BodyLimit, v)
+// readJSON reads a JSON request body into v strictly (jsonbody.Read), or
+// returns false once it has answered with the error.
+func (s *Server) readJSON(c *gin.Context, v any) bool {
+	err := jsonbody.Read(c.Writer, c.Request, s.cfg.BodyLimit, v)
 	var e *jsonbody.Error
 	if errors.As(err, &e) {
 		s.fail(c, e.Status, e.Code, e.MsgID, e.Data)
-		return nil, false
+		return false
 	}
-	return raw, true
+	return true
 }

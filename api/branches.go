@@ -19,13 +19,13 @@ type branchRequest struct {
 // starts unconnected, like any agency.
 func (s *Server) createBranch(c *gin.Context) {
 	var req branchRequest
-	if _, ok := s.readJSON(c, &req); !ok {
+	if !s.readJSON(c, &req) {
 		return
 	}
 	p := printer(c)
 	v := &validator{p: p}
 	req.Name = strings.TrimSpace(req.Name)
-	v.length("name", req.Name, 1, maxName)
+	v.length("name", req.Name, 1, maxLabel)
 	if r, ok := routing.AllRegions().Lookup(req.RegionCode); !ok || r.Level == routing.LevelDistrict {
 		v.add("region_code", "field_branch_region", nil)
 	}

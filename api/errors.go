@@ -36,6 +36,10 @@ func (s *Server) language() gin.HandlerFunc {
 	}
 }
 
+// language is the language of the request's printer, for the services
+// that answer in it.
+func language(c *gin.Context) string { return printer(c).Lang() }
+
 func printer(c *gin.Context) *locales.Printer {
 	if p, ok := c.Get(printerKey); ok {
 		return p.(*locales.Printer)

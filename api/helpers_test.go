@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
@@ -26,11 +28,14 @@ type testServer struct {
 
 func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
+	quiet, reg := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry()
+	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
-		Router: routing.NewRouter(routing.DefaultClassifier(), store.Directory()),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ready:  map[string]func(context.Context) error{"database": store.Ping},
+		Reports: reports.New(store, router, reports.WithPublicURL("https://lapor.test"), reports.WithLogger(quiet),
+			reports.WithRegistry(reg)),
+		Logger: quiet, Registry: reg,
+		Ready: map[string]func(context.Context) error{"database": store.Ping},
 	})
 	return &testServer{t: t, srv: srv, store: store}
 }

@@ -1,12 +1,10 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"github.com/sp4n-lapor/lapor/storage"
 )
 
 // messageView is one entry of a report's message log, for admins.
@@ -26,13 +24,8 @@ type messageView struct {
 // report, with their delivery status.
 func (s *Server) reportMessages(c *gin.Context) {
 	ctx := c.Request.Context()
-	code, err := storage.NormalizeTrackingCode(c.Param("code"))
-	var r storage.Report
-	if err == nil {
-		r, err = s.cfg.Store.ReportByCode(ctx, code)
-	}
-	if errors.Is(err, storage.ErrNotFound) || errors.Is(err, storage.ErrBadTrackingCode) {
-		s.fail(c, http.StatusNotFound, "report_not_found", "error_report_not_found", map[string]any{"Code": c.Param("code")})
+	r, err := s.cfg.Reports.Report(ctx, c.Param("code"))
+	if s.notFound(c, err) {
 		return
 	}
 	if err != nil {

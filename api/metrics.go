@@ -12,9 +12,8 @@ import (
 )
 
 type metrics struct {
-	requests     *prometheus.CounterVec
-	duration     *prometheus.HistogramVec
-	reportsFiled *prometheus.CounterVec
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
 }
 
 func newMetrics(reg *prometheus.Registry) *metrics {
@@ -26,11 +25,8 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Name: "lapor_http_request_duration_seconds", Help: "HTTP request latency by route.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"method", "route"}),
-		reportsFiled: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "lapor_reports_filed_total", Help: "Reports filed, by source and type.",
-		}, []string{"source", "type"}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.reportsFiled,
+	reg.MustRegister(m.requests, m.duration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

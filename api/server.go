@@ -7,20 +7,15 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/sp4n-lapor/lapor/calendar"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
 // Store is what the API needs of storage.
 type Store interface {
-	File(ctx context.Context, f storage.Filing) (storage.Filed, error)
-	ReportByCode(ctx context.Context, code string) (storage.Report, error)
-	ReportEvents(ctx context.Context, reportID uint64) ([]storage.ReportEvent, error)
 	Agency(ctx context.Context, id string) (storage.Agency, error)
 	Agencies(ctx context.Context, f storage.AgencyFilter) ([]storage.Agency, int64, error)
 	UpdateConnectivity(ctx context.Context, id string, u storage.ConnectivityUpdate) (storage.Agency, error)
@@ -38,9 +33,8 @@ const DefaultBodyLimit = 256 << 10
 
 // Config is what the server is built from.
 type Config struct {
-	Store    Store
-	Router   routing.Router     // picks the agency of a report filed without one
-	Calendar *calendar.Calendar // nil: calendar.Default()
+	Store   Store
+	Reports *reports.Service // files reports and answers for them
 	// AdminToken is the bootstrap admin bearer token; empty disables it.
 	AdminToken string
 	// PublicURL is the externally visible base URL, for links in responses.
@@ -58,14 +52,10 @@ type Server struct {
 	cfg     Config
 	engine  *gin.Engine
 	metrics *metrics
-	now     func() time.Time
 }
 
 // New builds the server and its routes.
 func New(cfg Config) *Server {
-	if cfg.Calendar == nil {
-		cfg.Calendar = calendar.Default()
-	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -76,7 +66,7 @@ func New(cfg Config) *Server {
 		cfg.Registry = prometheus.NewRegistry()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, engine: gin.New(), metrics: newMetrics(cfg.Registry), now: time.Now}
+	s := &Server{cfg: cfg, engine: gin.New(), metrics: newMetrics(cfg.Registry)}
 	s.routes()
 	return s
 }
@@ -105,6 +95,7 @@ func (s *Server) routes() {
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.openAPI)
 	v1.POST("/reports", s.authorize(scopeAdmin, scopeApp), s.createReport)
+	v1.POST("/reports/preview", s.authorize(scopeAdmin, scopeApp), s.previewReport)
 	v1.GET("/reports/:code", s.getReport)
 	v1.GET("/agencies", s.listAgencies)
 	v1.GET("/agencies/:id", s.getAgency)

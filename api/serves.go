@@ -33,7 +33,7 @@ const (
 // directory cache's 30 seconds.
 func (s *Server) setServes(c *gin.Context) {
 	var req servesRequest
-	if _, ok := s.readJSON(c, &req); !ok {
+	if !s.readJSON(c, &req) {
 		return
 	}
 	phrases, problems := req.phrases(printer(c))

@@ -40,7 +40,7 @@ var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 func (s *Server) updateWidget(c *gin.Context) {
 	var req widgetRequest
-	if _, ok := s.readJSON(c, &req); !ok {
+	if !s.readJSON(c, &req) {
 		return
 	}
 	w, problems := req.toWidget(printer(c))
@@ -69,7 +69,7 @@ func (req widgetRequest) toWidget(p *locales.Printer) (storage.Widget, []fieldEr
 		DisplayName: strings.TrimSpace(req.DisplayName), LogoURL: strings.TrimSpace(req.LogoURL),
 		Color: strings.ToLower(strings.TrimSpace(req.Color)), Greeting: strings.TrimSpace(req.Greeting),
 	}
-	v.length("display_name", w.DisplayName, 0, maxName)
+	v.length("display_name", w.DisplayName, 0, maxLabel)
 	v.length("greeting", w.Greeting, 0, maxGreeting)
 	if w.LogoURL != "" {
 		if u, err := url.Parse(w.LogoURL); err != nil || u.Scheme != "https" || u.Host == "" || len(w.LogoURL) > maxURL {

@@ -1,7 +1,7 @@
 // Package dialog is the conversation that collects a complaint: a state
 // machine whose state lives in Redis (versioned, locked, deduplicated per
 // inbound message), whose replies go to the channels outbox, and which files
-// a finished report through the REST API.
+// a finished report with the report service.
 package dialog
 
 import (
@@ -29,8 +29,7 @@ type Engine struct {
 	store       stateStore
 	queue       filingQueue
 	out         Replier
-	filer       Filer
-	router      routing.Router
+	desk        Desk
 	gaz         *routing.Gazetteer
 	log         *slog.Logger
 	now         func() time.Time
@@ -41,20 +40,16 @@ type Engine struct {
 // Option changes an Engine's defaults.
 type Option func(*Engine)
 
-// WithRouter sets the router that names the agency in the summary; without
-// one the summary names the national admin.
-func WithRouter(r routing.Router) Option { return func(e *Engine) { e.router = r } }
-
 // WithLogger sets the engine's logger.
 func WithLogger(l *slog.Logger) Option { return func(e *Engine) { e.log = l } }
 
 // WithClock sets the engine's clock, for tests.
 func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
 
-// New returns an engine on Redis that replies through out and files with filer.
-func New(rdb redis.UniversalClient, out Replier, filer Filer, opts ...Option) *Engine {
+// New returns an engine on Redis that replies through out and files with desk.
+func New(rdb redis.UniversalClient, out Replier, desk Desk, opts ...Option) *Engine {
 	e := &Engine{
-		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, filer: filer,
+		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, desk: desk,
 		gaz: routing.DefaultGazetteer(), log: slog.Default(), now: time.Now,
 		lockWait: 10 * time.Second, resumeAfter: time.Hour,
 	}
@@ -72,8 +67,8 @@ func (e *Engine) Handle(ctx context.Context, in channels.Inbound) error {
 		return fmt.Errorf("handle message: bad sender %q or empty message id", in.From.String())
 	}
 	return e.step(ctx, in.From, in.ID, func(st *State) ([]channels.Outbound, error) {
-		t := newTurn(ctx, e, st, in)
-		err := t.run()
+		t := newTurn(e, st, in)
+		err := t.run(ctx)
 		return t.out, err
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,9 +13,10 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/internal/redistest"
+	"github.com/sp4n-lapor/lapor/report"
+	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
@@ -25,19 +25,35 @@ import (
 // testRedis is miniredis, or database 2 of the server LAPOR_TEST_REDIS_URL names.
 func testRedis(t testing.TB) redis.UniversalClient { return redistest.Client(t, 2) }
 
-// backend is the REST API on a real store, reachable through a transport
-// that can be switched off to play an unreachable backend.
+// backend is the report service on a real store, which can be switched off
+// to play an unreachable one.
 type backend struct {
 	store *storage.Store
 	down  atomic.Bool
-	srv   http.Handler
+	desk  reports.Conversation
 }
 
-func (b *backend) RoundTrip(r *http.Request) (*http.Response, error) {
+var errDown = errors.New("dial tcp 10.0.0.1:443: connection refused")
+
+func (b *backend) Preview(ctx context.Context, r report.Request, lang string) (report.Routing, error) {
 	if b.down.Load() {
-		return nil, errors.New("dial tcp 10.0.0.1:443: connection refused")
+		return report.Routing{}, errDown
 	}
-	return HandlerTransport{Handler: b.srv}.RoundTrip(r)
+	return b.desk.Preview(ctx, r, lang)
+}
+
+func (b *backend) File(ctx context.Context, r report.Request, key, lang string) (report.Receipt, error) {
+	if b.down.Load() {
+		return report.Receipt{}, errDown
+	}
+	return b.desk.File(ctx, r, key, lang)
+}
+
+func (b *backend) Track(ctx context.Context, code, lang string) (report.Public, error) {
+	if b.down.Load() {
+		return report.Public{}, errDown
+	}
+	return b.desk.Track(ctx, code, lang)
 }
 
 // harness is an engine wired as in production, on test Redis and SQLite.
@@ -51,20 +67,17 @@ type harness struct {
 	ns      string // makes this test's addresses its own on a shared Redis
 }
 
-const testToken = "dialog-test-token"
-
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	store := storagetest.SQLite(t)
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
-	b := &backend{store: store, srv: api.New(api.Config{Store: store, AdminToken: testToken, Logger: quiet, Router: router}).Handler()}
+	b := &backend{store: store, desk: reports.New(store, router, reports.WithLogger(quiet)).Conversation()}
 	rdb := testRedis(t)
 	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}
 	h.outbox = channels.NewOutbox(rdb, channels.WithLogger(quiet))
-	filer := &RESTFiler{BaseURL: "http://lapor.internal", Token: testToken, Client: &http.Client{Transport: b}}
-	h.engine = New(rdb, h.outbox, filer, WithLogger(quiet), WithClock(h.clock), WithRouter(router))
+	h.engine = New(rdb, h.outbox, b, WithLogger(quiet), WithClock(h.clock))
 	return h
 }
 

@@ -6,13 +6,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
-	"github.com/sp4n-lapor/lapor/routing"
-)
-
-// The message ids of the options each choice step offers, in order.
-var (
-	typeChoices    = []string{"choice_type_pengaduan", "choice_type_aspirasi", "choice_type_informasi"}
-	privacyChoices = []string{"choice_privacy_biasa", "choice_privacy_anonim", "choice_privacy_rahasia"}
+	"github.com/sp4n-lapor/lapor/report"
 )
 
 // say adds a plain reply.
@@ -39,7 +33,8 @@ func (t *turn) askLabels(text string, labels []string) {
 	t.out = append(t.out, channels.Outbound{Text: b.String(), Choices: labels})
 }
 
-// prompt asks the question of the current step.
+// prompt asks the question of the current step; the summary names the
+// agency routing chose (turn.route).
 func (t *turn) prompt() {
 	switch t.st.Step {
 	case StepType:
@@ -69,38 +64,6 @@ func (t *turn) prompt() {
 	}
 }
 
-// reprompt asks the current question again, after help or a status.
-func (t *turn) reprompt() {
-	if t.inProgress() || t.st.Step == StepResume {
-		t.prompt()
-	}
-}
-
-func (t *turn) candidateNames() []string {
-	names := make([]string, 0, len(t.st.Candidates))
-	for _, code := range t.st.Candidates {
-		if r, ok := t.e.gaz.Regions().Lookup(code); ok {
-			names = append(names, r.Name)
-		}
-	}
-	return names
-}
-
-// setPlace keeps a place the gazetteer found; it does nothing when none was.
-func (t *turn) setPlace(p routing.Place) {
-	if !p.Found() {
-		return
-	}
-	t.setRegion(p.Code())
-}
-
-// setRegion keeps a region code and its name.
-func (t *turn) setRegion(code string) {
-	d := &t.st.Draft
-	d.RegionCode = code
-	d.Place, _ = t.e.gaz.Regions().Name(code)
-}
-
 // summary is the data of the summary message, shortened to fit 2 SMS
 // segments with the longest agency and region names.
 func (t *turn) summary() map[string]any {
@@ -121,15 +84,8 @@ func (t *turn) summary() map[string]any {
 		}
 	}
 	name := d.Name
-	if name == "" || d.Privacy == privacyValues[1] {
+	if name == "" || d.Privacy == report.PrivacyAnonim {
 		name = t.p.T("summary_anonymous_name", nil)
-	}
-	agency := routing.NationalAdminName
-	if t.e.router != nil {
-		dec, err := t.e.router.Route(t.ctx, routing.Request{Text: d.Description, RegionCode: d.RegionCode, Via: t.in.Via})
-		if err == nil && dec.AgencyName != "" {
-			agency = dec.AgencyName
-		}
 	}
 	return map[string]any{
 		"Type":    t.p.T("choice_type_"+d.Type, nil),
@@ -137,8 +93,8 @@ func (t *turn) summary() map[string]any {
 		"Where":   channels.ToGSM7(clip(where, 40)),
 		"When":    when,
 		"Files":   len(d.Attachments),
-		"Name":    channels.ToGSM7(clip(name, 30)),
+		"Name":    channels.ToGSM7(clip(name, 26)),
 		"Privacy": t.p.T("privacy_short_"+d.Privacy, nil),
-		"Agency":  clip(agency, 55),
+		"Agency":  clip(agencyName(d.Routing), 55),
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/report"
 )
 
 // filingJob is a confirmed report the backend has not taken yet.
@@ -19,7 +20,7 @@ type filingJob struct {
 	ConvID   string           `json:"conv"`
 	To       channels.Address `json:"to"`
 	Lang     string           `json:"lang"`
-	Report   Report           `json:"report"`
+	Report   report.Request   `json:"report"`
 	Attempts int              `json:"attempts"`
 }
 
@@ -119,11 +120,10 @@ func (e *Engine) RetryFilings(ctx context.Context) error {
 		return err
 	}
 	for _, job := range jobs {
-		filed, err := e.filer.File(ctx, job.Report, job.Key)
+		receipt, err := e.desk.File(ctx, job.Report, job.Key, job.Lang)
 		if err != nil {
 			job.Attempts++
-			var rej *RejectedError
-			if errors.As(err, &rej) {
+			if rej := (*report.RejectedError)(nil); errors.As(err, &rej) {
 				e.log.Error("queued report rejected by the backend", "job", job.Key, "attempts", job.Attempts, "err", err)
 			}
 			if err := e.queue.push(ctx, job, now); err != nil {
@@ -131,13 +131,13 @@ func (e *Engine) RetryFilings(ctx context.Context) error {
 			}
 			continue
 		}
-		if err := e.deliverFiled(ctx, job, filed.TrackingCode); err != nil {
+		if err := e.deliverFiled(ctx, job, receipt.TrackingCode); err != nil {
 			return err
 		}
 		if err := e.queue.done(ctx, job.Key); err != nil {
 			return err
 		}
-		e.log.Info("queued report filed", "job", job.Key, "report", filed.TrackingCode)
+		e.log.Info("queued report filed", "job", job.Key, "report", receipt.TrackingCode)
 	}
 	return nil
 }

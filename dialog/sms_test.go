@@ -1,13 +1,13 @@
 package dialog
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/report"
 )
 
 // TestPromptsFitTwoSMS renders every message of the conversation, in every
@@ -22,8 +22,9 @@ func TestPromptsFitTwoSMS(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := locales.New(lang)
-		data := map[string]any{"Code": "LPR-7K2M-9QXT", "Count": 10, "What": clip(long, 60),
-			"Status": "Ditindaklanjuti oleh Instansi", "Agency": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Kalimantan Utara"}
+		agency := "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Kalimantan Utara"
+		data := map[string]any{"Code": "LPR-7K2M-9QXT", "Count": 10, "Max": report.MaxDescription, "What": clip(long, 60),
+			"Status": "Ditindaklanjuti oleh Instansi", "Agency": agency}
 		for id := range catalogue {
 			if !strings.HasPrefix(id, "bot_") && !strings.HasPrefix(id, "choice_") {
 				continue
@@ -38,8 +39,8 @@ func TestPromptsFitTwoSMS(t *testing.T) {
 				Candidates: []string{"31.01", "31.74", "31.71", "64.11", "65.04", "92.09"},
 				Draft: Draft{Type: "informasi", Description: long, Place: "Kepulauan Seribu Selatan, Kabupaten Administrasi Kepulauan Seribu",
 					IncidentDate: "2026-11-20", Since: true, Name: strings.Repeat("Nama ", 30), Privacy: "rahasia",
-					Attachments: make([]channels.Attachment, 10)}}
-			tr := newTurn(context.Background(), e, st, channels.Inbound{})
+					Attachments: make([]channels.Attachment, 10), Routing: &report.Routing{Agency: report.Agency{Name: agency}}}}
+			tr := newTurn(e, st, channels.Inbound{})
 			tr.prompt()
 			for _, m := range tr.out {
 				check(t, lang+" "+string(step), m.Text)

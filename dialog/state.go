@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/report"
 )
 
 // Step is where a conversation stands: the question the citizen was asked.
@@ -43,6 +44,10 @@ type Draft struct {
 	Privacy      string                `json:"privacy,omitempty"`
 	// Answered marks the optional steps the citizen has answered or skipped.
 	Answered map[Step]bool `json:"answered,omitempty"`
+	// Routing is where the summary said the report goes, and where it is
+	// filed; nil until the draft is complete, and again after a change of
+	// what routing reads.
+	Routing *report.Routing `json:"routing,omitempty"`
 }
 
 // State is one conversation, kept in Redis between messages.

@@ -13,16 +13,15 @@ import (
 // a different request.
 var ErrIdempotencyMismatch = errors.New("idempotency key reused with a different request")
 
-// IdempotencyRecord remembers the response given to a request carrying an
-// Idempotency-Key, per API principal, so that a retry gets the same answer.
+// IdempotencyRecord remembers the receipt given for a filing under an
+// idempotency key, per caller, so that a retry gets the same answer.
 type IdempotencyRecord struct {
 	ID          uint64 `gorm:"primaryKey"`
 	Principal   string `gorm:"size:120;not null;uniqueIndex:idx_idem_principal_key"`
 	Key         string `gorm:"column:idem_key;size:255;not null;uniqueIndex:idx_idem_principal_key"`
 	RequestHash string `gorm:"size:64;not null"`
 	ReportID    uint64 `gorm:"not null"`
-	StatusCode  int    `gorm:"not null"`
-	Response    []byte `gorm:"not null"`
+	Receipt     []byte `gorm:"column:response;not null"`
 	CreatedAt   time.Time
 }
 
@@ -35,16 +34,15 @@ type Filing struct {
 	Principal   string
 	Key         string
 	RequestHash string
-	// Respond renders the response for the filed report; it is stored with
+	// Receipt renders the answer for the filed report; it is stored with
 	// the idempotency key and returned again on a retry.
-	Respond func(*Report) (statusCode int, body []byte, err error)
+	Receipt func(*Report) ([]byte, error)
 }
 
 // Filed is the outcome of File.
 type Filed struct {
-	StatusCode int
-	Body       []byte
-	Replayed   bool // an earlier request with the same key filed it
+	Receipt  []byte
+	Replayed bool // an earlier filing with the same key filed it
 }
 
 const maxCodeAttempts = 5
@@ -111,13 +109,13 @@ func fileTx(tx *gorm.DB, f Filing) (Filed, error) {
 	if s := DeriveStatus(events); s != r.Status {
 		return Filed{}, fmt.Errorf("report status %q does not follow from its events (%q)", r.Status, s)
 	}
-	code, body, err := f.Respond(r)
+	receipt, err := f.Receipt(r)
 	if err != nil {
 		return Filed{}, err
 	}
 	if f.Key != "" {
 		rec := IdempotencyRecord{Principal: f.Principal, Key: f.Key, RequestHash: f.RequestHash,
-			ReportID: r.ID, StatusCode: code, Response: body}
+			ReportID: r.ID, Receipt: receipt}
 		// The report's only unique column is its tracking code, so a duplicate
 		// here, and only here, means the key is taken.
 		if err := tx.Create(&rec).Error; errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -126,7 +124,7 @@ func fileTx(tx *gorm.DB, f Filing) (Filed, error) {
 			return Filed{}, err
 		}
 	}
-	return Filed{StatusCode: code, Body: body}, nil
+	return Filed{Receipt: receipt}, nil
 }
 
 func (s *Store) replay(ctx context.Context, f Filing) (Filed, error) {
@@ -138,5 +136,5 @@ func (s *Store) replay(ctx context.Context, f Filing) (Filed, error) {
 	if rec.RequestHash != f.RequestHash {
 		return Filed{}, ErrIdempotencyMismatch
 	}
-	return Filed{StatusCode: rec.StatusCode, Body: rec.Response, Replayed: true}, nil
+	return Filed{Receipt: rec.Receipt, Replayed: true}, nil
 }

@@ -24,8 +24,8 @@ func filing(key, hash string) storage.Filing {
 		Events:    []storage.ReportEvent{{Kind: storage.EventRouted, Actor: "system", AgencyID: routing.NationalAdminID}},
 		Actor:     "api:test",
 		Principal: "app:test", Key: key, RequestHash: hash,
-		Respond: func(r *storage.Report) (int, []byte, error) {
-			return 201, []byte(r.TrackingCode), nil
+		Receipt: func(r *storage.Report) ([]byte, error) {
+			return []byte(r.TrackingCode), nil
 		},
 	}
 }
@@ -46,7 +46,7 @@ func TestFileAndLookUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		code := string(filed.Body)
+		code := string(filed.Receipt)
 		r, err := s.ReportByCode(ctx, code)
 		if err != nil {
 			t.Fatalf("ReportByCode(%s): %v", code, err)
@@ -93,8 +93,8 @@ func TestFileIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !again.Replayed || string(again.Body) != string(first.Body) {
-			t.Errorf("retry = %+v, want a replay of %s", again, first.Body)
+		if !again.Replayed || string(again.Receipt) != string(first.Receipt) {
+			t.Errorf("retry = %+v, want a replay of %s", again, first.Receipt)
 		}
 		if _, err := s.File(ctx, filing("k1", "other")); !errors.Is(err, storage.ErrIdempotencyMismatch) {
 			t.Errorf("same key, other request: err = %v", err)
@@ -114,7 +114,7 @@ func TestFileIdempotentUnderConcurrency(t *testing.T) {
 		for i := range n {
 			wg.Go(func() {
 				filed, err := s.File(context.Background(), filing("same-key", "h"))
-				bodies[i], errs[i] = string(filed.Body), err
+				bodies[i], errs[i] = string(filed.Receipt), err
 			})
 		}
 		wg.Wait()

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/sp4n-lapor/lapor/channels"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -15,7 +14,7 @@ import (
 // its delivery: the message log of the report its conversation filed.
 type Message struct {
 	ID           uint64 `gorm:"primaryKey"`
-	OutboundID   string `gorm:"size:300;uniqueIndex;not null"` // channels.Outbound.ID
+	OutboundID   string `gorm:"size:300;uniqueIndex;not null"` // the id the outbox gave the message
 	Conversation string `gorm:"size:64;index"`
 	Channel      string `gorm:"size:20"`
 	Recipient    string `gorm:"size:200"`
@@ -31,19 +30,12 @@ type Message struct {
 // undo a "delivered" one.
 var deliveryRank = map[string]int{"accepted": 1, "queued": 1, "sending": 2, "sent": 3, "failed": 4, "undelivered": 4, "delivered": 5, "read": 6}
 
-// DeliveryLog is the message log as the channels write it.
-type DeliveryLog struct{ s *Store }
-
-var _ channels.DeliveryLog = DeliveryLog{}
-
-// DeliveryLog returns the store's message log.
-func (s *Store) DeliveryLog() DeliveryLog { return DeliveryLog{s} }
-
-// Sent implements channels.DeliveryLog.
-func (d DeliveryLog) Sent(ctx context.Context, m channels.Outbound, providerID string) error {
-	row := Message{OutboundID: m.ID, Conversation: m.Conversation, Channel: m.To.Channel, Recipient: m.To.ID,
-		Text: m.Text, ProviderID: providerID, Status: "queued"}
-	err := d.s.db.WithContext(ctx).Clauses(clause.OnConflict{
+// LogSent records a message the provider accepted (OutboundID, the
+// conversation, channel, recipient, text and provider id), as queued; a
+// status callback that came first keeps its status.
+func (s *Store) LogSent(ctx context.Context, row Message) error {
+	row.ID, row.Status = 0, "queued"
+	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "outbound_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"conversation", "channel", "recipient", "text", "provider_id", "updated_at"}),
 	}).Create(&row).Error
@@ -53,14 +45,15 @@ func (d DeliveryLog) Sent(ctx context.Context, m channels.Outbound, providerID s
 	return nil
 }
 
-// Delivered implements channels.DeliveryLog; a status callback that comes
-// before the send is recorded is kept all the same.
-func (d DeliveryLog) Delivered(ctx context.Context, messageID, status, errorCode string) error {
+// LogDelivery records a status the provider reported for a message; a
+// status callback that comes before the send is recorded is kept all the
+// same, and a late one never undoes a later status.
+func (s *Store) LogDelivery(ctx context.Context, messageID, status, errorCode string) error {
 	var row Message
-	err := d.s.db.WithContext(ctx).Where("outbound_id = ?", messageID).Take(&row).Error
+	err := s.db.WithContext(ctx).Where("outbound_id = ?", messageID).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		row = Message{OutboundID: messageID, Status: status, ErrorCode: errorCode}
-		err = d.s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
+		err = s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
 		return err
 	}
 	if err != nil {
@@ -69,7 +62,7 @@ func (d DeliveryLog) Delivered(ctx context.Context, messageID, status, errorCode
 	if deliveryRank[status] < deliveryRank[row.Status] {
 		return nil
 	}
-	return d.s.db.WithContext(ctx).Model(&row).Updates(map[string]any{"status": status, "error_code": errorCode}).Error
+	return s.db.WithContext(ctx).Model(&row).Updates(map[string]any{"status": status, "error_code": errorCode}).Error
 }
 
 // Messages returns the message log of a conversation, oldest first.

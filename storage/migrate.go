@@ -26,10 +26,24 @@ func (s *Store) Migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if err := dropRetired(conn); err != nil {
+			return err
+		}
 		return seed(ctx, conn)
 	})
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// dropRetired drops the columns the schema no longer has, which AutoMigrate
+// leaves in place: an idempotency record's HTTP status code (a receipt is
+// the report service's answer, whatever carries it).
+func dropRetired(conn *gorm.DB) error {
+	m := conn.Migrator()
+	if m.HasColumn(&IdempotencyRecord{}, "status_code") {
+		return m.DropColumn(&IdempotencyRecord{}, "status_code")
 	}
 	return nil
 }

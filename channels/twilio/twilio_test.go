@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/dialog/dialogtest"
 )
 
@@ -30,7 +31,7 @@ func newRig(t *testing.T, template string) *rig {
 	dir := t.TempDir()
 	ch, err := New(Config{AccountSID: testSID, AuthToken: testToken, SMSFrom: "+6281100001708", WhatsAppFrom: "whatsapp:+6281100001709",
 		WhatsAppTemplate: template, APIURL: api.URL, PublicURL: publicURL, DataDir: dir, SendInterval: time.Millisecond,
-		Logger: dialogtest.Quiet, Log: kit.Store.DeliveryLog()}, kit.Engine.Handle, kit.Outbox, kit.Redis)
+		Logger: dialogtest.Quiet, Log: msglog.Log{Store: kit.Store}}, kit.Engine.Handle, kit.Outbox, kit.Redis)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -208,7 +208,7 @@ func (c *Channel) take(w http.ResponseWriter, r *http.Request, a Agency, id, kin
 // readJSON reads a small JSON body strictly (jsonbody.Read); a refused one
 // is answered here.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
-	_, err := jsonbody.Read(w, r, maxJSONBody, v)
+	err := jsonbody.Read(w, r, maxJSONBody, v)
 	var e *jsonbody.Error
 	if errors.As(err, &e) {
 		fail(w, r, e.Status, e.Code, e.MsgID, e.Data)

@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/report"
 )
 
 // benchScript is one citizen's whole conversation, from a story to "kirim".
@@ -71,18 +72,20 @@ type benchResult struct {
 	stateBytes int
 }
 
-// benchFiler answers at once, so that the bench measures the conversation
-// and Redis, not the database behind the API.
-type benchFiler struct{ n atomic.Int64 }
+// benchDesk answers at once, so that the bench measures the conversation
+// and Redis, not the routing and the database behind the report service.
+type benchDesk struct{ n atomic.Int64 }
 
-func (f *benchFiler) File(context.Context, dialog.Report, string) (dialog.Filed, error) {
-	var out dialog.Filed
-	out.TrackingCode = fmt.Sprintf("LPR-BNCH-%04d", f.n.Add(1)%10000)
-	return out, nil
+func (f *benchDesk) Preview(context.Context, report.Request, string) (report.Routing, error) {
+	return report.Routing{Agency: report.Agency{ID: "pemda-33.74", Name: "Pemerintah Kota Semarang"}, Confidence: 1}, nil
 }
 
-func (f *benchFiler) Status(context.Context, string) (dialog.ReportStatus, error) {
-	return dialog.ReportStatus{}, dialog.ErrReportNotFound
+func (f *benchDesk) File(context.Context, report.Request, string, string) (report.Receipt, error) {
+	return report.Receipt{TrackingCode: fmt.Sprintf("LPR-BNCH-%04d", f.n.Add(1)%10000)}, nil
+}
+
+func (f *benchDesk) Track(context.Context, string, string) (report.Public, error) {
+	return report.Public{}, report.ErrNotFound
 }
 
 // roundTrips counts the commands and pipelines sent to Redis, but for the
@@ -118,7 +121,7 @@ func (h *roundTrips) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.P
 
 func benchDialog(ctx context.Context, rdb redis.UniversalClient, convs, workers int) (benchResult, error) {
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	engine := dialog.New(rdb, channels.NewOutbox(rdb), &benchFiler{}, dialog.WithLogger(quiet))
+	engine := dialog.New(rdb, channels.NewOutbox(rdb), &benchDesk{}, dialog.WithLogger(quiet))
 	run := fmt.Sprint(time.Now().UnixNano())
 	addr := func(i int) channels.Address { return channels.Address{Channel: "bench", ID: run + "-" + fmt.Sprint(i)} }
 	defer benchCleanup(context.WithoutCancel(ctx), rdb, convs, addr)

@@ -42,6 +42,9 @@ type Config struct {
 
 	RoutingMinConfidence string
 	RoutingModel         string
+
+	BackendURL   string
+	BackendToken string
 }
 
 type setting struct {
@@ -64,6 +67,10 @@ var settings = []setting{
 		func(c *Config) *string { return &c.DataDir }},
 	{"holidays-file", "LAPOR_HOLIDAYS_FILE", "", "extra holidays and cuti bersama, lines YYYY-MM-DD,name, for counting working days",
 		func(c *Config) *string { return &c.HolidaysFile }},
+	{"backend-url", "LAPOR_BACKEND_URL", "", "base URL of a backend deployed apart, whose REST API the conversation files through; empty: the report service in this process",
+		func(c *Config) *string { return &c.BackendURL }},
+	{"backend-token", "LAPOR_BACKEND_TOKEN", "", "admin token of the backend at LAPOR_BACKEND_URL",
+		func(c *Config) *string { return &c.BackendToken }},
 	{"log-level", "LAPOR_LOG_LEVEL", "info", "debug, info, warn or error",
 		func(c *Config) *string { return &c.LogLevel }},
 	{"telegram-token", "LAPOR_TELEGRAM_TOKEN", "", "bot token from BotFather; empty: the Telegram channel is off",

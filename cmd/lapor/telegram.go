@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/channels/telegram"
 )
 
@@ -31,7 +32,7 @@ func startTelegram(ctx context.Context, svc *service, log *slog.Logger, wg *sync
 	}
 	ch, err := telegram.New(telegram.Config{
 		Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, WebhookSecret: secret, DataDir: cfg.DataDir, Logger: log,
-		Log: svc.store.DeliveryLog(),
+		Log: msglog.Log{Store: svc.store},
 	}, svc.engine.Handle, svc.outbox)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/channels/twilio"
 )
 
@@ -32,7 +33,7 @@ func startTwilio(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 		SendInterval: interval,
 		AccountSID:   cfg.TwilioAccountSID, AuthToken: cfg.TwilioAuthToken, SMSFrom: cfg.TwilioSMSFrom,
 		WhatsAppFrom: cfg.TwilioWhatsAppFrom, WhatsAppTemplate: cfg.TwilioWhatsAppTemplate, APIURL: cfg.TwilioAPIURL,
-		PublicURL: cfg.PublicURL, DataDir: cfg.DataDir, Logger: log, Log: svc.store.DeliveryLog(),
+		PublicURL: cfg.PublicURL, DataDir: cfg.DataDir, Logger: log, Log: msglog.Log{Store: svc.store},
 	}, svc.engine.Handle, svc.outbox, svc.rdb)
 	if err != nil {
 		return err

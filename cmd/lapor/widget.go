@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/channels/widget"
 	"github.com/sp4n-lapor/lapor/storage"
 )
@@ -27,7 +28,7 @@ func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	}
 	ch := widget.New(widget.Config{
 		Redis: svc.rdb, Directory: widgetDirectory(svc.store), DataDir: svc.cfg.DataDir, Logger: log,
-		TrustProxy: trust, DemoAgency: svc.cfg.WidgetDemo, Log: svc.store.DeliveryLog(), Metrics: svc.metrics,
+		TrustProxy: trust, DemoAgency: svc.cfg.WidgetDemo, Log: msglog.Log{Store: svc.store}, Metrics: svc.metrics,
 	}, svc.engine.Handle)
 	h := ch.Handler()
 	svc.api.Mount(http.MethodGet, "/widget.js", h)

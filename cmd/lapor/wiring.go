@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -12,8 +11,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/api"
+	"github.com/sp4n-lapor/lapor/api/client"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 )
@@ -33,6 +34,9 @@ type service struct {
 }
 
 func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, error) {
+	if cfg.BackendURL != "" && cfg.BackendToken == "" {
+		return nil, fmt.Errorf("LAPOR_BACKEND_URL needs LAPOR_BACKEND_TOKEN, the backend's admin token")
+	}
 	routerOpts, err := cfg.routerOptions()
 	if err != nil {
 		return nil, err
@@ -69,8 +73,10 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	router := routing.NewRouter(model, store.Directory(), routerOpts...)
 	log.Debug("classifier loaded", "ms", time.Since(start).Milliseconds(), "file", cfg.RoutingModel)
 	s.metrics = prometheus.NewRegistry()
+	svc := reports.New(store, router, reports.WithCalendar(cal), reports.WithPublicURL(cfg.PublicURL),
+		reports.WithLogger(log), reports.WithRegistry(s.metrics))
 	s.api = api.New(api.Config{
-		Store: store, Calendar: cal, Router: router, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		Logger: log, Registry: s.metrics,
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
@@ -78,12 +84,12 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		},
 	})
 	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
-	// The dialog files through the REST API, here in-process; a separate
-	// backend would be the same filer with its URL and a real transport.
-	filer := &dialog.RESTFiler{
-		BaseURL: "http://lapor.internal", Token: s.cfg.AdminToken,
-		Client: &http.Client{Transport: dialog.HandlerTransport{Handler: s.api.Handler()}},
+	// The conversation files with the report service in this process, or
+	// through the REST API of a backend deployed apart.
+	var desk dialog.Desk = svc.Conversation()
+	if cfg.BackendURL != "" {
+		desk = client.New(cfg.BackendURL, cfg.BackendToken)
 	}
-	s.engine = dialog.New(rdb, s.outbox, filer, dialog.WithLogger(log), dialog.WithRouter(router))
+	s.engine = dialog.New(rdb, s.outbox, desk, dialog.WithLogger(log))
 	return s, nil
 }

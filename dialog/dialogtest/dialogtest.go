@@ -7,17 +7,16 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/dialog"
 	"github.com/sp4n-lapor/lapor/internal/redistest"
+	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
@@ -34,7 +33,7 @@ type Kit struct {
 // Quiet is a logger that writes nothing.
 var Quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// New returns a kit whose engine files through the real REST API. redisDB
+// New returns a kit whose engine files with the real report service. redisDB
 // is the database used on a real Redis server: one per test package, since
 // packages run at once and each empties its database when it starts.
 func New(t testing.TB, redisDB int) *Kit {
@@ -42,11 +41,9 @@ func New(t testing.TB, redisDB int) *Kit {
 	store := storagetest.SQLite(t)
 	rdb := redistest.Client(t, redisDB)
 	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
-	srv := api.New(api.Config{Store: store, AdminToken: "kit-token", Logger: Quiet, Router: router})
+	svc := reports.New(store, router, reports.WithLogger(Quiet))
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
-	filer := &dialog.RESTFiler{BaseURL: "http://lapor.internal", Token: "kit-token",
-		Client: &http.Client{Transport: dialog.HandlerTransport{Handler: srv.Handler()}}}
-	engine := dialog.New(rdb, out, filer, dialog.WithLogger(Quiet), dialog.WithRouter(router))
+	engine := dialog.New(rdb, out, svc.Conversation(), dialog.WithLogger(Quiet))
 	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store}
 }
 

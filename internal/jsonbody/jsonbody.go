@@ -24,29 +24,28 @@ func (e *Error) Error() string { return e.Code }
 
 // Read reads the body of r into v, strictly: the content type must be JSON
 // (415), the body within limit bytes (413), the JSON well formed with no
-// unknown fields and nothing after it (400). It returns the raw body; a
-// refused body is an *Error.
-func Read(w http.ResponseWriter, r *http.Request, limit int64, v any) ([]byte, error) {
+// unknown fields and nothing after it (400). A refused body is an *Error.
+func Read(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return nil, &Error{http.StatusUnsupportedMediaType, "unsupported_media_type", "error_unsupported_media_type", nil}
+		return &Error{http.StatusUnsupportedMediaType, "unsupported_media_type", "error_unsupported_media_type", nil}
 	}
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		return nil, &Error{http.StatusRequestEntityTooLarge, "body_too_large", "error_body_too_large", map[string]any{"Limit": limit}}
+		return &Error{http.StatusRequestEntityTooLarge, "body_too_large", "error_body_too_large", map[string]any{"Limit": limit}}
 	}
 	if err != nil {
-		return nil, badJSON(err.Error())
+		return badJSON(err.Error())
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return nil, badJSON(err.Error())
+		return badJSON(err.Error())
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, badJSON("data after the JSON value")
+		return badJSON("data after the JSON value")
 	}
-	return raw, nil
+	return nil
 }
 
 func badJSON(detail string) *Error {
