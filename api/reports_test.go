@@ -1,12 +1,14 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -151,6 +153,12 @@ func TestBadReportRequests(t *testing.T) {
 		{"bad phone", `{"type":"pengaduan","description":"jalan rusak parah","reporter":{"phone":"call me"}}`, asAdmin(), 422, "validation_failed", "reporter.phone"},
 		{"app posing as sms", `{"type":"pengaduan","description":"jalan rusak parah","source":"sms"}`, bearer(appKey), 422, "validation_failed", "source"},
 		{"unknown agency", `{"type":"pengaduan","description":"jalan rusak parah","agency_id":"kl-nope"}`, asAdmin(), 422, "validation_failed", "agency_id"},
+		{"NUL in the description", `{"description":"jalan rusak\u0000 parah"}`, asAdmin(), 422, "validation_failed", "description"},
+		{"NUL in the name", `{"description":"jalan rusak parah","reporter":{"name":"Budi\u0000"}}`, asAdmin(), 422, "validation_failed", "reporter.name"},
+		{"name too long", `{"description":"jalan rusak parah","reporter":{"name":"` + strings.Repeat("a", report.MaxName+1) + `"}}`, asAdmin(), 422, "validation_failed", "reporter.name"},
+		{"eleven files", `{"description":"jalan rusak parah","attachments":[` + strings.Repeat(`{"content_type":"image/jpeg","size":1,"sha256":"`+strings.Repeat("a", 64)+`"},`, 10) + `{"content_type":"image/jpeg","size":1,"sha256":"` + strings.Repeat("a", 64) + `"}]}`, asAdmin(), 422, "validation_failed", "attachments"},
+		{"app naming a routing decision", `{"description":"jalan rusak parah","routing":{"agency":{"id":"admin-nasional","name":"x"},"confidence":1}}`, bearer(appKey), 422, "validation_failed", "routing"},
+		{"routing to an unknown agency", `{"description":"jalan rusak parah","routing":{"agency":{"id":"kl-nope","name":"x"},"confidence":1}}`, asAdmin(), 422, "validation_failed", "routing.agency.id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,4 +244,64 @@ func TestFilingSaysWhichKabKotaANameCouldBe(t *testing.T) {
 	if routed["region_code"] != "32.71" || fmt.Sprint(routed["region_candidates"]) != "[32.01 32.71]" {
 		t.Errorf("routing = %v, want Kota Bogor with both Bogors as candidates", routed)
 	}
+}
+
+// TestPreviewThenFile: a previewed decision, filed with the report, is where
+// the report goes, as it was shown; previewing files nothing.
+func TestPreviewThenFile(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		p := ts.do("POST", "/api/v1/reports/preview", goodReport, asAdmin()...)
+		if p.Code != http.StatusOK {
+			t.Fatalf("preview = %d %s", p.Code, p.Body)
+		}
+		if n := ts.countReports(); n != 0 {
+			t.Fatalf("a preview filed %d reports", n)
+		}
+		var d report.Routing
+		if err := json.Unmarshal(p.Body, &d); err != nil || d.Agency.ID != "pemda-33.74-pekerjaan-umum" {
+			t.Fatalf("preview = %s (%v)", p.Body, err)
+		}
+		// The directory or the model may change before the citizen confirms:
+		// the report goes where it was shown all the same.
+		d.Agency = report.Agency{ID: "pemda-33.74", Name: "Pemerintah Kota Semarang"}
+		var body map[string]any
+		_ = json.Unmarshal([]byte(goodReport), &body)
+		body["routing"] = d
+		b, _ := json.Marshal(body)
+		r := ts.do("POST", "/api/v1/reports", string(b), asAdmin()...)
+		if r.Code != http.StatusCreated {
+			t.Fatalf("file = %d %s", r.Code, r.Body)
+		}
+		rep, err := ts.store.ReportByCode(t.Context(), r.json(t)["tracking_code"].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.AgencyID != "pemda-33.74" || rep.Sector != d.Sector || rep.RoutingConfidence != d.Confidence {
+			t.Errorf("filed to %s, sector %s, confidence %v; shown %+v", rep.AgencyID, rep.Sector, rep.RoutingConfidence, d)
+		}
+	})
+}
+
+// TestPublicViewHidesWhoReported: whatever the citizen typed about
+// themselves stays out of what anyone with the code sees.
+func TestPublicViewHidesWhoReported(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		for _, privacy := range []string{"anonim", "biasa"} {
+			body := `{"privacy":"` + privacy + `","region_code":"33.74","description":"Nama saya Budi Santoso, NIK 3374011203900001, HP 0812-3456-7890 ` +
+				`atau +62 813 1111 2222, email budi.s@mail.co.id, rumah di Jl. Melati No. 12 RT 03/RW 05. Jalan di depan rumah rusak parah."}`
+			r := ts.do("POST", "/api/v1/reports", body, asAdmin()...)
+			if r.Code != http.StatusCreated {
+				t.Fatalf("= %d %s", r.Code, r.Body)
+			}
+			g := ts.do("GET", "/api/v1/reports/"+r.json(t)["tracking_code"].(string), "")
+			for _, secret := range []string{"Budi", "Santoso", "3374011203900001", "3456", "7890", "1111", "2222", "budi.s", "No. 12", "RT 03"} {
+				if strings.Contains(string(g.Body), secret) {
+					t.Errorf("%s: the public view shows %q: %s", privacy, secret, g.Body)
+				}
+			}
+			if title, _ := g.json(t)["title"].(string); !strings.HasPrefix(title, "Nama saya ***") {
+				t.Errorf("%s: title %q", privacy, title)
+			}
+		}
+	})
 }

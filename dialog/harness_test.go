@@ -173,3 +173,24 @@ func trackingCode(ms []channels.Outbound) string {
 	}
 	return ""
 }
+
+// state reads a citizen's conversation as the engine saved it.
+func (h *harness) state(addr channels.Address) *State {
+	h.t.Helper()
+	_, st, _, err := h.engine.store.load(context.Background(), addr, "")
+	if err != nil || st == nil {
+		h.t.Fatalf("state of %s: %v", addr, err)
+	}
+	return st
+}
+
+// filed finds the report whose tracking code the replies give.
+func (h *harness) filed(t testing.TB, replies []channels.Outbound) storage.Report {
+	t.Helper()
+	code := trackingCode(replies)
+	r, err := h.backend.store.ReportByCode(context.Background(), code)
+	if err != nil {
+		t.Fatalf("report %q not in the database: %v\n%s", code, err, texts(replies))
+	}
+	return r
+}
