@@ -72,7 +72,7 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 	if err := s.pace(from).Wait(ctx); err != nil {
 		return err
 	}
-	res, err := c.rest.Api.CreateMessage(p)
+	res, err := c.api.CreateMessage(p)
 	if err != nil {
 		return sendError(err)
 	}

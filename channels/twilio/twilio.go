@@ -1,7 +1,7 @@
 // Package twilio is the SMS and WhatsApp channel through Twilio: webhooks
 // that check Twilio's signature and turn its form posts into
 // channels.Inbound, delivery-status callbacks, and a sender built on
-// github.com/twilio/twilio-go.
+// twilio-go's REST client and its Messages API.
 package twilio
 
 import (
@@ -15,8 +15,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
-	twilio "github.com/twilio/twilio-go"
 	"github.com/twilio/twilio-go/client"
+	openapi "github.com/twilio/twilio-go/rest/api/v2010"
 )
 
 // DefaultAPIURL is Twilio's REST API.
@@ -53,7 +53,7 @@ type Handler func(ctx context.Context, in channels.Inbound) error
 // Channel is the Twilio adapter for SMS and WhatsApp.
 type Channel struct {
 	cfg       Config
-	rest      *twilio.RestClient
+	api       *openapi.ApiService
 	validator client.RequestValidator
 	handle    Handler
 	out       *channels.Outbox
@@ -85,11 +85,10 @@ func New(cfg Config, handle Handler, out *channels.Outbox, rdb redis.UniversalCl
 	}
 	restHTTP := &http.Client{Timeout: 15 * time.Second, Transport: rewriteHost{base: base, next: http.DefaultTransport},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	rest := twilio.NewRestClientWithParams(twilio.ClientParams{
-		Username: cfg.AccountSID, Password: cfg.AuthToken, AccountSid: cfg.AccountSID,
-		Client: &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: restHTTP},
-	})
-	return &Channel{cfg: cfg, rest: rest, validator: client.NewRequestValidator(cfg.AuthToken), handle: handle,
+	// Only the Messages API: the umbrella package links all of Twilio's APIs.
+	rest := &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: restHTTP}
+	rest.SetAccountSid(cfg.AccountSID)
+	return &Channel{cfg: cfg, api: openapi.NewApiServiceWithClient(rest), validator: client.NewRequestValidator(cfg.AuthToken), handle: handle,
 		out: out, rdb: rdb, log: cfg.Logger, apiHost: base.Hostname()}, nil
 }
 
