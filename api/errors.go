@@ -5,26 +5,12 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/internal/jsonbody"
 	"github.com/sp4n-lapor/lapor/locales"
 )
 
-// errorBody is the shape of every error response:
-// {"error": {"code": …, "message": …, "fields": [...]}}.
-type errorBody struct {
-	Error errorDetail `json:"error"`
-}
-
-type errorDetail struct {
-	Code    string       `json:"code"`
-	Message string       `json:"message"`
-	Fields  []fieldError `json:"fields,omitempty"`
-}
-
 // fieldError says what is wrong with one field of a request.
-type fieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-}
+type fieldError = jsonbody.FieldError
 
 const printerKey = "lapor.printer"
 
@@ -49,12 +35,12 @@ func printer(c *gin.Context) *locales.Printer {
 
 // fail answers with an error whose message is the catalogue's msgID.
 func (s *Server) fail(c *gin.Context, status int, code, msgID string, data map[string]any) {
-	c.AbortWithStatusJSON(status, errorBody{Error: errorDetail{Code: code, Message: printer(c).T(msgID, data)}})
+	c.AbortWithStatusJSON(status, jsonbody.Envelope{Error: jsonbody.Detail{Code: code, Message: printer(c).T(msgID, data)}})
 }
 
 // failFields answers 422 with what is wrong with each field.
 func (s *Server) failFields(c *gin.Context, fields []fieldError) {
-	c.AbortWithStatusJSON(http.StatusUnprocessableEntity, errorBody{Error: errorDetail{
+	c.AbortWithStatusJSON(http.StatusUnprocessableEntity, jsonbody.Envelope{Error: jsonbody.Detail{
 		Code: "validation_failed", Message: printer(c).T("error_validation", nil), Fields: fields,
 	}})
 }

@@ -6,6 +6,7 @@ package channels
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"time"
 )
@@ -98,6 +99,10 @@ type DeliveryLog interface {
 	Delivered(ctx context.Context, messageID, status, errorCode string) error
 }
 
+// Handler takes an inbound message from a channel adapter; an error means
+// the message was not taken and should be delivered again.
+type Handler func(ctx context.Context, in Inbound) error
+
 // Sender delivers outbound messages on one channel.
 type Sender interface {
 	Send(ctx context.Context, m Outbound) error
@@ -124,4 +129,12 @@ func Retryable(err error) (bool, time.Duration) {
 		return se.Retryable, se.RetryAfter
 	}
 	return true, 0
+}
+
+// Route is an HTTP route a channel adapter serves, such as its webhook:
+// the adapter decides its paths, the wiring mounts them.
+type Route struct {
+	Method  string
+	Path    string
+	Handler http.Handler
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sp4n-lapor/lapor/internal/jsonbody"
 	"github.com/sp4n-lapor/lapor/report"
 )
 
@@ -51,16 +52,6 @@ func (c *Client) Track(ctx context.Context, code, lang string) (report.Public, e
 	var out report.Public
 	err := c.call(ctx, http.MethodGet, "/api/v1/reports/"+url.PathEscape(code), nil, lang, "", http.StatusOK, &out)
 	return out, err
-}
-
-// apiError is the API's error body.
-type apiError struct {
-	Error struct {
-		Code   string `json:"code"`
-		Fields []struct {
-			Field string `json:"field"`
-		} `json:"fields"`
-	} `json:"error"`
 }
 
 func (c *Client) call(ctx context.Context, method, path string, body any, lang, key string, want int, out any) error {
@@ -100,7 +91,7 @@ func (c *Client) call(ctx context.Context, method, path string, body any, lang, 
 		return report.ErrNotFound
 	case res.StatusCode >= 400 && res.StatusCode < 500 && res.StatusCode != http.StatusTooManyRequests:
 		// Refused as it is: a bad request, or a key that may not file.
-		var e apiError
+		var e jsonbody.Envelope
 		_ = json.Unmarshal(b, &e)
 		rej := &report.RejectedError{Code: e.Error.Code}
 		for _, f := range e.Error.Fields {

@@ -22,10 +22,18 @@ import (
 // maxUpdateSize bounds a webhook body; updates are a few kilobytes.
 const maxUpdateSize = 1 << 20
 
-// Webhook is the handler of POST /webhooks/telegram: 401 without the right
-// secret, 200 once the update is taken (handled, or known already), 5xx
-// when it was not, so that Telegram delivers it again.
-func (c *Channel) Webhook() http.Handler {
+// WebhookPath is where Telegram posts updates in webhook mode.
+const WebhookPath = "/webhooks/telegram"
+
+// Routes are the channel's webhook, for webhook mode.
+func (c *Channel) Routes() []channels.Route {
+	return []channels.Route{{Method: http.MethodPost, Path: WebhookPath, Handler: c.webhook()}}
+}
+
+// webhook takes updates: 401 without the right secret, 200 once the update
+// is taken (handled, or known already), 5xx when it was not, so that
+// Telegram delivers it again.
+func (c *Channel) webhook() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got := r.Header.Get("X-Telegram-Bot-Api-Secret-Token")
 		if c.cfg.WebhookSecret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(c.cfg.WebhookSecret)) != 1 {

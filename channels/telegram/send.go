@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/go-telegram/bot"
@@ -25,15 +24,14 @@ const (
 type Sender struct {
 	c       *Channel
 	overall *rate.Limiter
-	mu      sync.Mutex
-	chats   map[int64]*rate.Limiter
+	chats   *channels.Pacer[int64]
 }
 
 var _ channels.Sender = (*Sender)(nil)
 
 // Sender returns the channel's sender.
 func (c *Channel) Sender() *Sender {
-	return &Sender{c: c, overall: rate.NewLimiter(overallPerSec, overallPerSec), chats: map[int64]*rate.Limiter{}}
+	return &Sender{c: c, overall: rate.NewLimiter(overallPerSec, overallPerSec), chats: channels.NewPacer[int64](c.cfg.PerChatInterval)}
 }
 
 // Send implements channels.Sender. Choices become reply-keyboard buttons
@@ -43,7 +41,7 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 	if err != nil {
 		return &channels.SendError{Err: fmt.Errorf("telegram: chat id %q: %w", m.To.ID, err)}
 	}
-	if err := s.chat(chatID).Wait(ctx); err != nil {
+	if err := s.chats.Wait(ctx, chatID); err != nil {
 		return err
 	}
 	if err := s.overall.Wait(ctx); err != nil {
@@ -63,20 +61,6 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 		}
 	}
 	return nil
-}
-
-func (s *Sender) chat(id int64) *rate.Limiter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.chats) > 50_000 { // forget idle chats now and then
-		s.chats = map[int64]*rate.Limiter{}
-	}
-	l, ok := s.chats[id]
-	if !ok {
-		l = rate.NewLimiter(rate.Every(s.c.cfg.PerChatInterval), 1)
-		s.chats[id] = l
-	}
-	return l
 }
 
 func keyboard(m channels.Outbound) models.ReplyMarkup {

@@ -37,20 +37,17 @@ type Config struct {
 	Log channels.DeliveryLog
 }
 
-// Handler takes an inbound message; an error means it was not taken.
-type Handler func(ctx context.Context, in channels.Inbound) error
-
 // Channel is the Telegram adapter.
 type Channel struct {
 	cfg    Config
 	bot    *bot.Bot
-	handle Handler
+	handle channels.Handler
 	out    *channels.Outbox
 	log    *slog.Logger
 }
 
 // New returns the channel; it makes no call to Telegram yet.
-func New(cfg Config, handle Handler, out *channels.Outbox) (*Channel, error) {
+func New(cfg Config, handle channels.Handler, out *channels.Outbox) (*Channel, error) {
 	if cfg.APIURL == "" {
 		cfg.APIURL = DefaultAPIURL
 	}

@@ -42,7 +42,7 @@ func (r *rig) post(body, secretHeader string) int {
 	req := httptest.NewRequest(http.MethodPost, "/webhooks/telegram", strings.NewReader(body))
 	req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secretHeader)
 	rec := httptest.NewRecorder()
-	r.ch.Webhook().ServeHTTP(rec, req)
+	r.ch.webhook().ServeHTTP(rec, req)
 	if err := r.kit.Outbox.Drain(context.Background(), channels.Telegram, r.send); err != nil {
 		r.t.Fatal(err)
 	}

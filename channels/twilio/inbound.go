@@ -28,11 +28,23 @@ const windowTTL = 24 * time.Hour
 func windowKey(a channels.Address) string   { return "lapor:twilio:window:" + a.String() }
 func deferredKey(a channels.Address) string { return "lapor:twilio:deferred:" + a.String() }
 
-// SMS is the handler of POST /webhooks/twilio/sms.
-func (c *Channel) SMS() http.Handler { return c.webhook(channels.SMS) }
+// The paths of the channel's webhooks, which Twilio's numbers are set to
+// call (the status callback's is sent with each message).
+const (
+	SMSPath      = "/webhooks/twilio/sms"
+	WhatsAppPath = "/webhooks/twilio/whatsapp"
+	StatusPath   = "/webhooks/twilio/status"
+)
 
-// WhatsApp is the handler of POST /webhooks/twilio/whatsapp.
-func (c *Channel) WhatsApp() http.Handler { return c.webhook(channels.WhatsApp) }
+// Routes are the channel's webhooks: incoming SMS, incoming WhatsApp
+// messages, and delivery statuses.
+func (c *Channel) Routes() []channels.Route {
+	return []channels.Route{
+		{Method: http.MethodPost, Path: SMSPath, Handler: c.webhook(channels.SMS)},
+		{Method: http.MethodPost, Path: WhatsAppPath, Handler: c.webhook(channels.WhatsApp)},
+		{Method: http.MethodPost, Path: StatusPath, Handler: c.status()},
+	}
+}
 
 // verified parses a webhook's form and checks Twilio's signature against
 // the public URL of the request, so that it holds behind a proxy.

@@ -7,26 +7,25 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/twilio/twilio-go/client"
 	openapi "github.com/twilio/twilio-go/rest/api/v2010"
-	"golang.org/x/time/rate"
 )
 
 // Sender sends SMS and WhatsApp messages through Twilio's REST API.
 type Sender struct {
 	c     *Channel
-	mu    sync.Mutex
-	paces map[string]*rate.Limiter // by sender number
+	paces *channels.Pacer[string] // by sender number
 }
 
 var _ channels.Sender = (*Sender)(nil)
 
 // Sender returns the channel's sender, for both SMS and WhatsApp.
-func (c *Channel) Sender() *Sender { return &Sender{c: c, paces: map[string]*rate.Limiter{}} }
+func (c *Channel) Sender() *Sender {
+	return &Sender{c: c, paces: channels.NewPacer[string](c.cfg.SendInterval)}
+}
 
 // Send implements channels.Sender. SMS text is kept to GSM-7; a WhatsApp
 // message outside the 24-hour window goes as the configured template, or
@@ -67,9 +66,9 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 		p.SetFrom(from)
 	}
 	if c.cfg.PublicURL != "" && m.ID != "" {
-		p.SetStatusCallback(strings.TrimRight(c.cfg.PublicURL, "/") + "/webhooks/twilio/status?id=" + url.QueryEscape(m.ID))
+		p.SetStatusCallback(strings.TrimRight(c.cfg.PublicURL, "/") + StatusPath + "?id=" + url.QueryEscape(m.ID))
 	}
-	if err := s.pace(from).Wait(ctx); err != nil {
+	if err := s.paces.Wait(ctx, from); err != nil {
 		return err
 	}
 	res, err := c.api.CreateMessage(p)
@@ -84,17 +83,6 @@ func (s *Sender) Send(ctx context.Context, m channels.Outbound) error {
 		c.log.Warn("twilio: log sent message", "message", m.ID, "err", err) // sent all the same
 	}
 	return nil
-}
-
-func (s *Sender) pace(from string) *rate.Limiter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l, ok := s.paces[from]
-	if !ok {
-		l = rate.NewLimiter(rate.Every(s.c.cfg.SendInterval), 1)
-		s.paces[from] = l
-	}
-	return l
 }
 
 // Twilio error codes that decide what the outbox does.

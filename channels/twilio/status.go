@@ -7,10 +7,10 @@ import (
 	"github.com/sp4n-lapor/lapor/channels"
 )
 
-// Status is the handler of POST /webhooks/twilio/status?id=<our message id>:
-// it records the delivery status of the message in the delivery log, and
-// stops a number that Twilio says has opted out (21610).
-func (c *Channel) Status() http.Handler {
+// status handles Twilio's delivery statuses, at StatusPath?id=<our message
+// id>: it records the status of the message in the delivery log, and stops
+// a number that Twilio says has opted out (21610).
+func (c *Channel) status() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		form, ok := c.verified(w, r)
 		if !ok {

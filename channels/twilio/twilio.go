@@ -5,7 +5,6 @@
 package twilio
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -47,15 +46,12 @@ type Config struct {
 	Log channels.DeliveryLog
 }
 
-// Handler takes an inbound message; an error means it was not taken.
-type Handler func(ctx context.Context, in channels.Inbound) error
-
 // Channel is the Twilio adapter for SMS and WhatsApp.
 type Channel struct {
 	cfg       Config
 	api       *openapi.ApiService
 	validator client.RequestValidator
-	handle    Handler
+	handle    channels.Handler
 	out       *channels.Outbox
 	rdb       redis.UniversalClient
 	log       *slog.Logger
@@ -63,7 +59,7 @@ type Channel struct {
 }
 
 // New returns the channel.
-func New(cfg Config, handle Handler, out *channels.Outbox, rdb redis.UniversalClient) (*Channel, error) {
+func New(cfg Config, handle channels.Handler, out *channels.Outbox, rdb redis.UniversalClient) (*Channel, error) {
 	if cfg.APIURL == "" {
 		cfg.APIURL = DefaultAPIURL
 	}

@@ -51,11 +51,11 @@ func (r *rig) post(path string, form url.Values, signature string) int {
 	rec := httptest.NewRecorder()
 	switch {
 	case strings.HasPrefix(path, "/webhooks/twilio/sms"):
-		r.ch.SMS().ServeHTTP(rec, req)
+		r.ch.webhook(channels.SMS).ServeHTTP(rec, req)
 	case strings.HasPrefix(path, "/webhooks/twilio/whatsapp"):
-		r.ch.WhatsApp().ServeHTTP(rec, req)
+		r.ch.webhook(channels.WhatsApp).ServeHTTP(rec, req)
 	default:
-		r.ch.Status().ServeHTTP(rec, req)
+		r.ch.status().ServeHTTP(rec, req)
 	}
 	for _, ch := range []string{channels.SMS, channels.WhatsApp} {
 		if err := r.kit.Outbox.Drain(context.Background(), ch, r.send); err != nil {

@@ -4,23 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/sp4n-lapor/lapor/internal/jsonbody"
 	"github.com/sp4n-lapor/lapor/locales"
 )
 
-// errorBody is the error shape of the whole service: {"error": {code, message}}.
-type errorBody struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
 // fail answers with an error, its message in the browser's language.
 func fail(w http.ResponseWriter, r *http.Request, status int, code, msgID string, data map[string]any) {
-	var b errorBody
-	b.Error.Code = code
-	b.Error.Message = printer(r).T(msgID, data)
-	writeJSON(w, status, b)
+	writeJSON(w, status, jsonbody.Envelope{Error: jsonbody.Detail{Code: code, Message: printer(r).T(msgID, data)}})
 }
 
 func (c *Channel) internal(w http.ResponseWriter, r *http.Request, what string, err error) {

@@ -10,8 +10,9 @@ import (
 )
 
 // recheckEvery is how often a waiting stream or poll re-reads the log even
-// without a notice, in case one was lost while the subscription reconnected:
-// rare, so seldom (at 5 s, 5,000 idle streams cost a tenth of a core).
+// without a notice, in case one was lost while the subscription reconnected.
+// That is rare, and each re-read of an idle stream is a Redis round trip, so
+// it is seldom: a lost notice is late by at most this long.
 const recheckEvery = 30 * time.Second
 
 var streamID = regexp.MustCompile(`^[0-9]{1,20}-[0-9]{1,20}$`)

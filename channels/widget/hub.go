@@ -12,7 +12,7 @@ import (
 // notifyChannel is the Redis pub/sub channel on which a new log entry is
 // announced (its session id): one subscription per process, however many
 // browsers are waiting, instead of a blocked Redis connection per stream.
-const notifyChannel = "widget:notify"
+const notifyChannel = "lapor:widget:notify"
 
 // hub wakes the streams and polls of this process waiting on a session.
 type hub struct {

@@ -19,7 +19,7 @@ const (
 func (c *Channel) allow(w http.ResponseWriter, r *http.Request, kind, key string, limit int, window time.Duration) bool {
 	now := time.Now()
 	slot := now.Truncate(window)
-	k := "widget:rate:" + kind + ":" + key + ":" + strconv.FormatInt(slot.Unix(), 10)
+	k := "lapor:widget:rate:" + kind + ":" + key + ":" + strconv.FormatInt(slot.Unix(), 10)
 	ctx := r.Context()
 	pipe := c.cfg.Redis.TxPipeline()
 	n := pipe.Incr(ctx, k)

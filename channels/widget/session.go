@@ -19,9 +19,9 @@ import (
 // localStorage, known to the server only by its hash (the session id), so
 // that neither Redis nor logs hold a usable token. Keys share the hash tag
 // {sid}, for Redis Cluster.
-func sessionKey(sid string) string { return "widget:{" + sid + "}:session" }
-func logKey(sid string) string     { return "widget:{" + sid + "}:log" }
-func seenKey(sid string) string    { return "widget:{" + sid + "}:seen" }
+func sessionKey(sid string) string { return "lapor:widget:{" + sid + "}:session" }
+func logKey(sid string) string     { return "lapor:widget:{" + sid + "}:log" }
+func seenKey(sid string) string    { return "lapor:widget:{" + sid + "}:seen" }
 
 // maxLogEntries is how much of a conversation the log keeps for a reload.
 const maxLogEntries = 500

@@ -33,9 +33,6 @@ type Agency struct {
 // Directory finds the agency of a widget; ok is false when there is none.
 type Directory func(ctx context.Context, id string) (a Agency, ok bool, err error)
 
-// Handler takes an inbound message; an error means it was not taken.
-type Handler func(ctx context.Context, in channels.Inbound) error
-
 // Config is what the channel needs.
 type Config struct {
 	Redis     redis.UniversalClient
@@ -76,7 +73,7 @@ var DefaultLimits = Limits{
 // Channel is the web widget.
 type Channel struct {
 	cfg    Config
-	handle Handler
+	handle channels.Handler
 	log    *slog.Logger
 	hub    *hub
 	dir    *agencyCache
@@ -88,7 +85,7 @@ type Channel struct {
 }
 
 // New returns the channel; Run must run for replies to reach open streams.
-func New(cfg Config, handle Handler) *Channel {
+func New(cfg Config, handle channels.Handler) *Channel {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -49,8 +48,8 @@ func startTelegram(ctx context.Context, svc *service, log *slog.Logger, wg *sync
 		if cfg.PublicURL == "" {
 			return fmt.Errorf("telegram webhook mode needs LAPOR_PUBLIC_URL")
 		}
-		svc.api.Mount(http.MethodPost, "/webhooks/telegram", ch.Webhook())
-		url := strings.TrimRight(cfg.PublicURL, "/") + "/webhooks/telegram"
+		svc.mount(ch.Routes())
+		url := strings.TrimRight(cfg.PublicURL, "/") + telegram.WebhookPath
 		if err := ch.RegisterWebhook(ctx, url); err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"sync"
 	"time"
 
@@ -38,9 +37,7 @@ func startTwilio(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	if err != nil {
 		return err
 	}
-	svc.api.Mount(http.MethodPost, "/webhooks/twilio/sms", ch.SMS())
-	svc.api.Mount(http.MethodPost, "/webhooks/twilio/whatsapp", ch.WhatsApp())
-	svc.api.Mount(http.MethodPost, "/webhooks/twilio/status", ch.Status())
+	svc.mount(ch.Routes())
 	sender := ch.Sender()
 	for _, channel := range []string{channels.SMS, channels.WhatsApp} {
 		wg.Go(func() { svc.outbox.Run(ctx, channel, consumerName(), sender) })

@@ -93,3 +93,10 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	s.engine = dialog.New(rdb, s.outbox, desk, dialog.WithLogger(log))
 	return s, nil
 }
+
+// mount serves a channel adapter's routes beside the API.
+func (s *service) mount(routes []channels.Route) {
+	for _, r := range routes {
+		s.api.Mount(r.Method, r.Path, r.Handler)
+	}
+}

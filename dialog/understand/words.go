@@ -1,6 +1,6 @@
 // Package understand reads what citizens type in answer to the bot: commands,
-// numbered or named choices, yes and no, dates in everyday Indonesian or
-// English, and places (through the routing gazetteer).
+// numbered or named choices, yes and no, and dates in everyday Indonesian or
+// English. Places are the routing gazetteer's to read.
 package understand
 
 import (

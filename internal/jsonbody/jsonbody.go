@@ -1,5 +1,5 @@
-// Package jsonbody reads JSON request bodies strictly, the same way for the
-// REST API and the web widget.
+// Package jsonbody reads JSON request bodies strictly, and shapes the errors
+// answered, the same way for the REST API and the web widget.
 package jsonbody
 
 import (
