@@ -37,12 +37,32 @@ type Printer struct {
 // New returns a printer for the first language of prefs it has, such as the
 // values of an Accept-Language header; Indonesian when none fits.
 func New(prefs ...string) *Printer {
+	if len(prefs) == 1 {
+		if p, ok := printers()[prefs[0]]; ok {
+			return p
+		}
+	}
+	return newPrinter(prefs...)
+}
+
+func newPrinter(prefs ...string) *Printer {
 	b, err := bundle()
 	if err != nil {
 		panic(err) // embedded catalogues are checked by the package tests
 	}
 	return &Printer{loc: i18n.NewLocalizer(b, prefs...)}
 }
+
+// printers are the printers of the catalogues' own language codes, made
+// once: the services and the conversation ask for them by code on every
+// call.
+var printers = sync.OnceValue(func() map[string]*Printer {
+	m := map[string]*Printer{}
+	for _, lang := range Languages {
+		m[lang] = newPrinter(lang)
+	}
+	return m
+})
 
 // T prints the message id with its template data. A missing id prints the
 // id itself, so that a gap shows instead of failing a request; the package

@@ -41,11 +41,12 @@ type Filed struct {
 // files nothing and gets the first receipt; a *report.RejectedError says what the
 // request must change.
 func (s *Service) File(ctx context.Context, caller string, req report.Request, key, lang string) (Filed, error) {
-	raw, err := json.Marshal(req)
-	if err != nil {
+	// Two filings are the same when their requests are: the hash is taken
+	// before normalizing, so that a retry sent as it was matches.
+	hash := sha256.New()
+	if err := json.NewEncoder(hash).Encode(req); err != nil {
 		return Filed{}, err
 	}
-	sum := sha256.Sum256(raw)
 	now := s.now()
 	r, problems, err := s.check(ctx, caller, &req, now.In(calendar.WIB))
 	if err != nil {
@@ -85,7 +86,7 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 		Events: []storage.ReportEvent{{
 			Kind: storage.EventRouted, Actor: "system", AgencyID: decision.Agency.ID, Note: decision.Fallback,
 		}},
-		Actor: caller, Principal: caller, Key: key, RequestHash: hex.EncodeToString(sum[:]),
+		Actor: caller, Principal: caller, Key: key, RequestHash: hex.EncodeToString(hash.Sum(nil)),
 		Receipt: func(r *storage.Report) ([]byte, error) {
 			receipt = s.receipt(p, r, *decision)
 			return json.Marshal(receipt)

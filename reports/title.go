@@ -18,15 +18,28 @@ const mask = "***"
 
 // What identifies a person in free text: emails, phone numbers (08…, +62…,
 // 62…), NIK and other long numbers, and the parts of a street address that
-// point at one house (No. 12, RT 03/RW 05, Blok C-7, Gg. Mawar).
-var identifying = []*regexp.Regexp{
-	regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`),
-	regexp.MustCompile(`(\+?62|\b0)[\s.-]?8[\d\s.-]{7,14}\d`),
-	regexp.MustCompile(`\b\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}\b|\b\d{9,}\b`),
-	regexp.MustCompile(`(?i)\b(no|nomor|nomer)\.?\s*\d+[a-z]?\b`),
-	regexp.MustCompile(`(?i)\b(rt|rw)\.?\s*\d+(\s*/\s*(rw\.?\s*)?\d+)?`),
-	regexp.MustCompile(`(?i)\b(blok|blk)\.?\s*[a-z]?-?\d+[a-z]?\b`),
-	regexp.MustCompile(`(?i)\b(gg|gang)\.?\s+\S+`),
+// point at one house (No. 12, RT 03/RW 05, Blok C-7, Gg. Mawar). Each is
+// looked for only in a text that holds its clue (an @, nine digits, a
+// digit after "no"), which most complaints' first lines do not: a regular
+// expression's search is costly beside the rest of filing.
+var identifying = []struct {
+	clue func(lower string, digits int) bool
+	re   *regexp.Regexp
+}{
+	{func(l string, _ int) bool { return strings.Contains(l, "@") },
+		regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)},
+	{func(_ string, d int) bool { return d >= 9 },
+		regexp.MustCompile(`(\+?62|\b0)[\s.-]?8[\d\s.-]{7,14}\d`)},
+	{func(_ string, d int) bool { return d >= 9 },
+		regexp.MustCompile(`\b\d{4}[\s.-]?\d{4}[\s.-]?\d{4}[\s.-]?\d{4}\b|\b\d{9,}\b`)},
+	{func(l string, d int) bool { return d > 0 && strings.Contains(l, "no") },
+		regexp.MustCompile(`(?i)\b(no|nomor|nomer)\.?\s*\d+[a-z]?\b`)},
+	{func(l string, d int) bool { return d > 0 && (strings.Contains(l, "rt") || strings.Contains(l, "rw")) },
+		regexp.MustCompile(`(?i)\b(rt|rw)\.?\s*\d+(\s*/\s*(rw\.?\s*)?\d+)?`)},
+	{func(l string, d int) bool { return d > 0 && strings.Contains(l, "bl") },
+		regexp.MustCompile(`(?i)\b(blok|blk)\.?\s*[a-z]?-?\d+[a-z]?\b`)},
+	{func(l string, _ int) bool { return strings.Contains(l, "gg") || strings.Contains(l, "gang") },
+		regexp.MustCompile(`(?i)\b(gg|gang)\.?\s+\S+`)},
 }
 
 // nameCues are the words after which Indonesians give a person's name:
@@ -55,14 +68,23 @@ func publicTitle(given, description string) string {
 	if given != "" {
 		return truncateRunes(maskIdentity(given), report.MaxTitle)
 	}
-	return firstWords(maskIdentity(description), derivedTitle)
+	// Masking reads the beginning only, long enough that what the title
+	// shows was read whole.
+	return firstWords(maskIdentity(firstWords(description, maskedLength)), derivedTitle)
 }
+
+// maskedLength is how much of a description, in characters, is masked to
+// make a title of: masks shorten a text, so more than the title's length.
+const maskedLength = 4 * derivedTitle
 
 // maskIdentity masks emails, phone numbers, NIK, house addresses and the
 // capitalised names that follow a name cue.
 func maskIdentity(s string) string {
-	for _, re := range identifying {
-		s = re.ReplaceAllString(s, mask)
+	lower, digits := strings.ToLower(s), countDigits(s)
+	for _, id := range identifying {
+		if id.clue(lower, digits) {
+			s = id.re.ReplaceAllString(s, mask)
+		}
 	}
 	words := strings.Fields(s)
 	for i := 0; i < len(words); i++ {
@@ -81,6 +103,16 @@ func maskIdentity(s string) string {
 		i = j - 1
 	}
 	return collapseMasks(strings.Join(words, " "))
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := range len(s) {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func looksLikeName(w string) bool {
@@ -102,18 +134,24 @@ func collapseMasks(s string) string {
 	return s
 }
 
-// firstWords is the description's first words, within n characters.
+// firstWords is the description's first words, within n characters, one
+// space between words.
 func firstWords(desc string, n int) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(desc) {
-		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > n {
+	b.Grow(min(len(desc), 4*n) + len("…"))
+	count := 0 // characters written
+	for w := range strings.FieldsSeq(desc) {
+		wn := utf8.RuneCountInString(w)
+		if count > 0 && count+1+wn > n {
 			b.WriteString("…")
 			break
 		}
-		if b.Len() > 0 {
+		if count > 0 {
 			b.WriteByte(' ')
+			count++
 		}
 		b.WriteString(w)
+		count += wn
 	}
 	return b.String()
 }

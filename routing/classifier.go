@@ -9,13 +9,12 @@ import (
 // Options of the three models, chosen by 5-fold cross-validation on the dev
 // set. The sector model stops after 10 epochs: 30 score the same there, but
 // learn a few noisy labels by heart, so that a short complaint such as
-// "jalan rusak berlubang" went to general government (testdata/canonical.jsonl).
-// It is fitted five times, each visiting the examples in another order, and
-// the weights averaged: the right sector is among the three likeliest 0.904
-// of the time instead of 0.886, macro-F1 0.605 instead of 0.591 (3, 7 and 10
-// fits score alike). The type model lost by it (0.794 → 0.789) until the
-// types were ruled out by their cues (typecues.go); since then it gains,
-// 0.802 → 0.806 over five draws of the folds, higher on four of them.
+// "jalan rusak berlubang" would go to general government
+// (testdata/canonical.jsonl). The sector and type models are fitted five
+// times, each visiting the examples in another order, and the weights
+// averaged: that puts the right sector among the three likeliest more often
+// and raises macro-F1 (3, 7 and 10 fits score alike), and raises the type's
+// accuracy once its cues rule types out (typecues.go).
 var (
 	sectorOptions = linearOptions{epochs: 10, rate: 1, minDF: 2, balance: 0.5, runs: 5}
 	typeOptions   = linearOptions{epochs: 30, rate: 1, minDF: 2, runs: 5}
@@ -24,14 +23,11 @@ var (
 
 // sectorTemperature tempers the sector's probabilities. The model, trained
 // with no penalty and then weighed by the lexicon, is surer than it is
-// right: in cross-validation the answers it gave at 0.9 or more were right
-// 0.82 of the time, and its expected calibration error was 0.176. Tempered
-// by 2 (the log-loss is lowest between 1.8 and 2.1), that error is about
-// 0.05 to 0.07 (lapor classify --eval; 0.047–0.052 through session 4's
-// changes, and with the five averaged fits still lowest at 2 of 1.5 to 2.5;
-// 0.064 over five draws of the folds with the lexicon weighing more for
-// small sectors, where 1.7 and 2.3 gave 0.096 and 0.063), so a confidence
-// means what it says, to the triage threshold and to admins.
+// right: untempered, its answers at 0.9 or more are right about 0.82 of the
+// time. Tempered by 2 (the log-loss is lowest between 1.8 and 2.1, and the
+// calibration error lowest of 1.5 to 2.5), its expected calibration error
+// is about 0.06 (lapor classify --eval), so a confidence means what it says,
+// to the triage threshold and to admins.
 const sectorTemperature = 2.0
 
 // noRegion is the region model's class for complaints that name no kab/kota
@@ -65,13 +61,12 @@ type Classification struct {
 
 // minGuessWords is the fewest words from which the region model guesses
 // where a complaint that names no place is. A shorter one gives no clue to
-// where it is but a place's name, which the gazetteer reads; the model,
-// which learnt the 2017 mix, placed "jalan rusak" in Kabupaten Batang, a
-// petrol station's prices in Kabupaten Mukomuko, and 11 of the 45 short
-// complaints of testdata/canonical.jsonl that name no place (2 with this
-// bound). Region in cross-validation: 0.652 → 0.640 over five draws of the
-// folds, above the 0.60 asked (over three draws, 8 words gave 0.645, with 6
-// of the 45 placed).
+// where it is but a place's name, which the gazetteer reads; without the
+// bound the model, which learnt the 2017 mix, places "jalan rusak" in
+// Kabupaten Batang and 11 of the 45 short complaints of
+// testdata/canonical.jsonl that name no place (2 with it). It costs about a
+// point of region accuracy in cross-validation, where the 2017 mix rewards
+// guessing; 8 words placed 6 of the 45.
 const minGuessWords = 10
 
 // GuessRegion is the kab/kota the words of a classified complaint suggest

@@ -47,7 +47,7 @@ type Coverage struct {
 var coverageAt = []float64{DefaultMinConfidence, 0.5, 0.7, 0.9}
 
 // Evaluate cross-validates the classifier on ex in k folds, drawn by split
-// (0 is the split README.md reports; others tell how much a score owes to
+// (0 is the split docs/routing.md reports; others tell how much a score owes to
 // the draw of the folds). Region is scored on the examples labelled with a
 // kab/kota (a label naming only a province is left out): the place the
 // gazetteer finds, else the region model's guess.

@@ -7,7 +7,7 @@ import (
 )
 
 // TestCrossValidation measures the classifier on the dev set with 5-fold
-// cross-validation beside naive Bayes, and logs the numbers README.md quotes.
+// cross-validation beside naive Bayes, and logs the numbers docs/routing.md quotes.
 func TestCrossValidation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("cross-validation takes seconds")

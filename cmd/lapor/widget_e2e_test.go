@@ -23,7 +23,7 @@ import (
 const EnvBrowser = "LAPOR_TEST_BROWSER"
 
 // EnvScreenshot names a file to which the browser test also writes its
-// screenshot (the README's picture comes from there).
+// screenshot (docs/channels.md's picture comes from there).
 const EnvScreenshot = "LAPOR_WIDGET_SCREENSHOT"
 
 func browser(t *testing.T) string {
