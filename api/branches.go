@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -26,7 +27,7 @@ func (s *Server) createBranch(c *gin.Context) {
 	v := &validator{p: p}
 	req.Name = strings.TrimSpace(req.Name)
 	v.length("name", req.Name, 1, maxLabel)
-	if r, ok := routing.AllRegions().Lookup(req.RegionCode); !ok || r.Level == routing.LevelDistrict {
+	if r, ok := geo.AllRegions().Lookup(req.RegionCode); !ok || r.Level == geo.LevelDistrict {
 		v.add("region_code", "field_branch_region", nil)
 	}
 	if len(v.fields) > 0 {

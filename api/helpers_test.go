@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -29,7 +30,7 @@ type testServer struct {
 func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
 	quiet, reg := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry()
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
 		Reports: reports.New(store, router, reports.WithPublicURL("https://lapor.test"), reports.WithLogger(quiet),

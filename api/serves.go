@@ -10,7 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/sp4n-lapor/lapor/locales"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/text"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -71,7 +71,7 @@ func (req servesRequest) phrases(p *locales.Printer) ([]string, []fieldError) {
 	var out []string
 	for i, raw := range req.Serves {
 		field := "serves[" + strconv.Itoa(i) + "]"
-		phrase := strings.Join(routing.Normalize(raw), " ")
+		phrase := strings.Join(text.Normalize(raw), " ")
 		switch {
 		case utf8.RuneCountInString(phrase) < 2:
 			v.add(field, "field_serves_phrase", nil)

@@ -15,7 +15,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
 // Replier queues replies for the channels' senders.
@@ -30,7 +30,7 @@ type Engine struct {
 	queue       filingQueue
 	out         Replier
 	desk        Desk
-	gaz         *routing.Gazetteer
+	gaz         *geo.Gazetteer
 	log         *slog.Logger
 	now         func() time.Time
 	lockWait    time.Duration
@@ -50,7 +50,7 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 func New(rdb redis.UniversalClient, out Replier, desk Desk, opts ...Option) *Engine {
 	e := &Engine{
 		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, desk: desk,
-		gaz: routing.DefaultGazetteer(), log: slog.Default(), now: time.Now,
+		gaz: geo.DefaultGazetteer(), log: slog.Default(), now: time.Now,
 		lockWait: 10 * time.Second, resumeAfter: time.Hour,
 	}
 	for _, opt := range opts {

@@ -18,6 +18,7 @@ import (
 	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -72,7 +73,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	store := storagetest.SQLite(t)
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	b := &backend{store: store, desk: reports.New(store, router, reports.WithLogger(quiet)).Conversation()}
 	rdb := testRedis(t)
 	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sp4n-lapor/lapor/dialog/understand"
 	"github.com/sp4n-lapor/lapor/report"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
 // maxCandidates is how many regions a place name's choice offers.
@@ -37,7 +37,7 @@ func (t *turn) takeExtras() {
 func (t *turn) takeDescription(ctx context.Context, text string) error {
 	d := &t.st.Draft
 	d.Description, d.Routing = text, nil
-	place := routing.Place{}
+	place := geo.Place{}
 	if d.RegionCode == "" {
 		if place = t.e.gaz.Find(text); !place.Ambiguous() {
 			t.setPlace(place)
@@ -74,7 +74,7 @@ func (t *turn) takeDescription(ctx context.Context, text string) error {
 }
 
 // offer keeps the regions a place name fits, to be offered at StepWherePick.
-func (t *turn) offer(cands []routing.Region) {
+func (t *turn) offer(cands []geo.Region) {
 	t.st.Candidates = nil
 	for _, c := range cands[:min(len(cands), maxCandidates)] {
 		t.st.Candidates = append(t.st.Candidates, c.Code)
@@ -92,7 +92,7 @@ func (t *turn) candidateNames() []string {
 }
 
 // setPlace keeps a place the gazetteer found; it does nothing when none was.
-func (t *turn) setPlace(p routing.Place) {
+func (t *turn) setPlace(p geo.Place) {
 	if p.Found() {
 		t.setRegion(p.Code())
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/channels"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
 // TestSummaryAgencyIsFiledAgency holds a conversation for each of the dev
@@ -22,7 +22,7 @@ func TestSummaryAgencyIsFiledAgency(t *testing.T) {
 	}
 	defer f.Close()
 	h := newHarness(t)
-	regions := routing.AllRegions()
+	regions := geo.AllRegions()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	n := 0

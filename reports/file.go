@@ -16,6 +16,8 @@ import (
 	"github.com/sp4n-lapor/lapor/locales"
 	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -120,12 +122,12 @@ func (s *Service) check(ctx context.Context, caller string, req *report.Request,
 		problems = append(problems, *problem)
 	}
 	if req.Sector != "" {
-		if _, ok := routing.SectorByCode(req.Sector); !ok {
+		if _, ok := model.SectorByCode(req.Sector); !ok {
 			problems = append(problems, report.Problem{Field: "sector", MsgID: "field_unknown_sector"})
 		}
 	}
 	if req.RegionCode != "" {
-		if _, ok := routing.AllRegions().Lookup(req.RegionCode); !ok {
+		if _, ok := geo.AllRegions().Lookup(req.RegionCode); !ok {
 			problems = append(problems, report.Problem{Field: "region_code", MsgID: "field_unknown_region"})
 		}
 	}

@@ -6,7 +6,8 @@ import (
 
 	"github.com/sp4n-lapor/lapor/locales"
 	"github.com/sp4n-lapor/lapor/report"
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -47,10 +48,10 @@ func (s *Service) Track(ctx context.Context, typed, lang string) (report.Public,
 	if r.Privacy != report.PrivacyRahasia {
 		view.Title = r.Title
 	}
-	if sec, ok := routing.SectorByCode(r.Sector); ok {
+	if sec, ok := model.SectorByCode(r.Sector); ok {
 		view.SectorName = sec.Name
 	}
-	view.RegionName, _ = routing.AllRegions().Name(r.RegionCode)
+	view.RegionName, _ = geo.AllRegions().Name(r.RegionCode)
 	for _, e := range events {
 		data := map[string]any{"Agency": name(e.AgencyID)}
 		if e.Status != "" {

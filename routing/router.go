@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/sp4n-lapor/lapor/routing/geo"
+	"github.com/sp4n-lapor/lapor/routing/model"
+	"github.com/sp4n-lapor/lapor/routing/text"
 )
 
 // DirectoryAgency is what routing needs to know of an agency.
@@ -30,17 +34,12 @@ type Directory interface {
 	National(ctx context.Context, sector string) ([]DirectoryAgency, error)
 }
 
-// DefaultMinConfidence is the sector probability below which a report goes
-// to the admin's triage queue with suggestions instead of to an agency,
-// unless the router is given another (WithMinConfidence).
-const DefaultMinConfidence = 0.25
-
 // AgencyRouter routes by sector and jurisdiction: a regional sector to the
 // unit of the kab/kota government (or the government itself for general
 // government), else to the province, else to the national admin, whichever
 // is first connected; a national sector to its national body.
 type AgencyRouter struct {
-	classifier    *Classifier
+	classifier    *model.Classifier
 	dir           Directory
 	minConfidence float64
 }
@@ -63,8 +62,8 @@ var _ Router = (*AgencyRouter)(nil)
 const directoryTTL = 30 * time.Second
 
 // NewRouter returns a router classifying with c and reading dir.
-func NewRouter(c *Classifier, dir Directory, opts ...RouterOption) *AgencyRouter {
-	r := &AgencyRouter{classifier: c, dir: CachedDirectory(dir, directoryTTL), minConfidence: DefaultMinConfidence}
+func NewRouter(c *model.Classifier, dir Directory, opts ...RouterOption) *AgencyRouter {
+	r := &AgencyRouter{classifier: c, dir: CachedDirectory(dir, directoryTTL), minConfidence: model.DefaultMinConfidence}
 	for _, o := range opts {
 		o(r)
 	}
@@ -84,19 +83,19 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 	}
 	// A name kab/kota share ("Bogor", two kecamatan Lembang) means the one
 	// in the author's region, else the one the report came through.
-	place := c.Place.settle(req.RegionCode).settle(via.RegionCode)
+	place := c.Place.Settle(req.RegionCode).Settle(via.RegionCode)
 	d.RegionCode = r.region(req, c, place, via)
-	if place.Ambiguous() && kabKotaOf(req.RegionCode) == "" {
+	if place.Ambiguous() && geo.KabKotaOf(req.RegionCode) == "" {
 		for _, cand := range place.Candidates {
 			d.RegionCandidates = append(d.RegionCandidates, cand.Code)
 		}
 	}
-	jurisdiction := jurisdictionOf(d.RegionCode)
+	jurisdiction := geo.JurisdictionOf(d.RegionCode)
 	for _, alt := range c.Alternatives {
 		if alt.Label == d.Sector || len(d.Alternatives) == 3 {
 			continue
 		}
-		a, _, err := r.pick(ctx, alt.Label, jurisdiction, c.words, via)
+		a, _, err := r.pick(ctx, alt.Label, jurisdiction, c.Phrases, via)
 		if err != nil {
 			return Decision{}, err
 		}
@@ -107,7 +106,7 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 		d.AgencyID, d.AgencyName, d.Fallback = a.ID, a.Name, FallbackTriage
 		return d, err
 	}
-	a, fb, err := r.pick(ctx, d.Sector, jurisdiction, c.words, via)
+	a, fb, err := r.pick(ctx, d.Sector, jurisdiction, c.Phrases, via)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -123,17 +122,17 @@ func (r *AgencyRouter) Route(ctx context.Context, req Request) (Decision, error)
 // names refines the author's kab/kota when it lies in it. place is what the
 // text names, settled by the author's and the agency's regions: when it
 // still fits several kab/kota, a guess may only pick among them.
-func (r *AgencyRouter) region(req Request, c Classification, place Place, via DirectoryAgency) string {
+func (r *AgencyRouter) region(req Request, c model.Classification, place geo.Place, via DirectoryAgency) string {
 	named := place.Code()
 	if named == "" && place.Ambiguous() && req.GuessRegion {
-		if g := r.classifier.GuessRegion(c); place.admits(g) {
+		if g := r.classifier.GuessRegion(c); place.Admits(g) {
 			named = g
 		}
 	}
 	switch {
-	case len(req.RegionCode) == len("33.74") && kabKotaOf(named) == req.RegionCode:
+	case len(req.RegionCode) == len("33.74") && geo.KabKotaOf(named) == req.RegionCode:
 		return named
-	case kabKotaOf(req.RegionCode) != "":
+	case geo.KabKotaOf(req.RegionCode) != "":
 		return req.RegionCode
 	case named != "":
 		return named
@@ -143,7 +142,7 @@ func (r *AgencyRouter) region(req Request, c Classification, place Place, via Di
 		return via.RegionCode
 	case place.Province != nil:
 		if req.GuessRegion {
-			if g := r.classifier.GuessRegion(c); place.admits(g) {
+			if g := r.classifier.GuessRegion(c); place.Admits(g) {
 				return g
 			}
 		}
@@ -170,7 +169,7 @@ func (r *AgencyRouter) via(ctx context.Context, id string) (DirectoryAgency, err
 // university in Semarang is not the city's to answer for). Of several
 // national bodies, the one the text names comes first, then the one the
 // report came through, then the one that serves what the text speaks of.
-func (r *AgencyRouter) pick(ctx context.Context, sector, region string, words phrases, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
+func (r *AgencyRouter) pick(ctx context.Context, sector, region string, words text.Phrases, via DirectoryAgency) (DirectoryAgency, Fallback, error) {
 	national, err := r.dir.National(ctx, sector)
 	if err != nil {
 		return DirectoryAgency{}, "", err
@@ -219,7 +218,7 @@ func (r *AgencyRouter) pick(ctx context.Context, sector, region string, words ph
 // the text names, else the one the report came through, else the one that
 // serves most of what the text speaks of (a power cut: PLN, not the
 // ministry of energy), else the first connected.
-func nationalBody(national []DirectoryAgency, words phrases, via DirectoryAgency) (DirectoryAgency, bool) {
+func nationalBody(national []DirectoryAgency, words text.Phrases, via DirectoryAgency) (DirectoryAgency, bool) {
 	if a, ok := namedIn(national, words); ok && a.Connected {
 		return a, true
 	}
@@ -273,14 +272,14 @@ func (r *AgencyRouter) admin(ctx context.Context) (DirectoryAgency, bool, error)
 // namedIn finds the agency a complaint names, by a word of its name that is
 // an acronym or a brand ("PLN", "Pertamina", "BPOM"): of several national
 // bodies for a sector, the one the citizen means.
-func namedIn(agencies []DirectoryAgency, words phrases) (DirectoryAgency, bool) {
+func namedIn(agencies []DirectoryAgency, words text.Phrases) (DirectoryAgency, bool) {
 	for _, a := range agencies {
 		for _, w := range strings.Fields(a.Name) {
 			w = strings.Trim(w, "()/,")
 			if len(w) < 3 || strings.ToLower(w) == w || isCommonNameWord(w) {
 				continue
 			}
-			if words.has(strings.ToLower(w)) {
+			if words.Has(strings.ToLower(w)) {
 				return a, true
 			}
 		}
@@ -301,13 +300,13 @@ func centralOf(agencies []DirectoryAgency) []DirectoryAgency {
 
 // servingIn finds, of the connected agencies, the one whose Serves the
 // words use most (the first of them on a tie); none when they use none.
-func servingIn(agencies []DirectoryAgency, words phrases) (DirectoryAgency, bool) {
+func servingIn(agencies []DirectoryAgency, words text.Phrases) (DirectoryAgency, bool) {
 	var best DirectoryAgency
 	most := 0
 	for _, a := range agencies {
 		n := 0
 		for _, p := range a.Serves {
-			if words.has(p) {
+			if words.Has(p) {
 				n++
 			}
 		}
@@ -324,21 +323,4 @@ func isCommonNameWord(w string) bool {
 		return true
 	}
 	return false
-}
-
-// jurisdictionOf is the government a region belongs to: the kab/kota of a
-// kecamatan, else the region itself (a kab/kota or a province).
-func jurisdictionOf(code string) string {
-	if k := kabKotaOf(code); k != "" {
-		return k
-	}
-	return code
-}
-
-// kabKotaOf is the kab/kota code of a kab/kota or kecamatan code, or "".
-func kabKotaOf(code string) string {
-	if len(code) >= 5 {
-		return code[:5]
-	}
-	return ""
 }

@@ -1,6 +1,10 @@
 package routing
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sp4n-lapor/lapor/routing/text"
+)
 
 func TestServingIn(t *testing.T) {
 	pln := DirectoryAgency{ID: "pln", Connected: true, Serves: []string{"listrik", "padam", "token"}}
@@ -15,13 +19,13 @@ func TestServingIn(t *testing.T) {
 		{"listrik di SPBU", "pln"},                        // a tie: the first
 		{"izin tambang", ""},
 	} {
-		got, ok := servingIn(bodies, phrasesOf(Normalize(tt.text)))
+		got, ok := servingIn(bodies, text.PhrasesOf(text.Normalize(tt.text)))
 		if got.ID != tt.want || ok != (tt.want != "") {
 			t.Errorf("%q: %q (%v), want %q", tt.text, got.ID, ok, tt.want)
 		}
 	}
 	pln.Connected = false
-	if got, _ := servingIn([]DirectoryAgency{pln, pertamina}, phrasesOf(Normalize("listrik padam di SPBU"))); got.ID != "pertamina" {
+	if got, _ := servingIn([]DirectoryAgency{pln, pertamina}, text.PhrasesOf(text.Normalize("listrik padam di SPBU"))); got.ID != "pertamina" {
 		t.Errorf("with PLN not connected: %q, want pertamina", got.ID)
 	}
 }

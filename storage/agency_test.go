@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -27,7 +28,7 @@ func TestDirectorySeed(t *testing.T) {
 		if provinces != 38 || kab != 416 || kota != 98 {
 			t.Errorf("governments: %d provinces, %d kabupaten, %d kota; want 38, 416, 98", provinces, kab, kota)
 		}
-		for _, sec := range routing.Sectors() {
+		for _, sec := range model.Sectors() {
 			national := 0
 			list, _, err := s.Agencies(ctx, storage.AgencyFilter{Sector: sec.Code, Limit: 2000})
 			if err != nil {

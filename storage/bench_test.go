@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -12,8 +13,8 @@ import (
 // directory (SQLite, behind routing's cache): classification, region and
 // the agency for the sector and for each alternative.
 func BenchmarkRoute(b *testing.B) {
-	r := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(b).Directory())
-	dev := routing.DevSet()
+	r := routing.NewRouter(model.DefaultClassifier(), storagetest.SQLite(b).Directory())
+	dev := model.DevSet()
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := range b.N {

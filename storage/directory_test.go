@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
 func TestRoutingOnTheSeededDirectory(t *testing.T) {
 	s := storagetest.SQLite(t)
-	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	r := routing.NewRouter(model.DefaultClassifier(), s.Directory())
 	tests := []struct {
 		name     string
 		req      routing.Request
@@ -113,7 +114,7 @@ func TestRoutingOnTheSeededDirectory(t *testing.T) {
 		min  float64
 		want routing.Fallback
 	}{{0, routing.FallbackNone}, {1, routing.FallbackTriage}} {
-		d, err := routing.NewRouter(routing.DefaultClassifier(), s.Directory(), routing.WithMinConfidence(tt.min)).Route(context.Background(), road)
+		d, err := routing.NewRouter(model.DefaultClassifier(), s.Directory(), routing.WithMinConfidence(tt.min)).Route(context.Background(), road)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +127,7 @@ func TestRoutingOnTheSeededDirectory(t *testing.T) {
 
 func TestRoutingKeepsTheKecamatan(t *testing.T) {
 	s := storagetest.SQLite(t)
-	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	r := routing.NewRouter(model.DefaultClassifier(), s.Directory())
 	road := "jalan rusak berlubang parah di Tembalang, aspal mengelupas"
 	tests := []struct {
 		name   string
@@ -157,7 +158,7 @@ func TestRoutingKeepsTheKecamatan(t *testing.T) {
 // says which it could be.
 func TestRoutingSettlesASharedName(t *testing.T) {
 	s := storagetest.SQLite(t)
-	r := routing.NewRouter(routing.DefaultClassifier(), s.Directory())
+	r := routing.NewRouter(model.DefaultClassifier(), s.Directory())
 	bogor := "jalan rusak berlubang parah di Bogor, aspal mengelupas"
 	lembang := "jalan rusak berlubang parah di kec. Lembang, aspal mengelupas"
 	tests := []struct {
@@ -191,7 +192,7 @@ func TestRoutingSettlesASharedName(t *testing.T) {
 // ministry's directorate for it).
 func TestEachSectorHasAGeneralBody(t *testing.T) {
 	s := storagetest.SQLite(t)
-	for _, sec := range routing.Sectors() {
+	for _, sec := range model.Sectors() {
 		bodies, err := s.Directory().National(context.Background(), sec.Code)
 		if err != nil {
 			t.Fatal(err)

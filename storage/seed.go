@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -75,7 +76,7 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 		out = append(out, a)
 	}
 
-	rs := routing.AllRegions()
+	rs := geo.AllRegions()
 	bodies := map[string]Agency{}
 	for _, a := range out {
 		bodies[a.ID] = a
@@ -123,8 +124,8 @@ func seedAgencies(now time.Time) ([]Agency, error) {
 
 // longName is how a region is named after a title: "Provinsi Jawa Tengah",
 // "Kota Semarang", "Kabupaten Demak".
-func longName(r routing.Region) string {
-	if r.Level == routing.LevelProvince {
+func longName(r geo.Region) string {
+	if r.Level == geo.LevelProvince {
 		return "Provinsi " + r.Name
 	}
 	return r.Name

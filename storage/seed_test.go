@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/text"
 )
 
 // TestSeedFillsWhatABodyServes: a directory seeded before national bodies
@@ -129,7 +130,7 @@ func TestSeedServesIsNormalised(t *testing.T) {
 	for _, a := range agencies {
 		for _, p := range a.ServedPhrases() {
 			n++
-			if want := strings.Join(routing.Normalize(p), " "); p != want {
+			if want := strings.Join(text.Normalize(p), " "); p != want {
 				t.Errorf("%s serves %q: write %q", a.ID, p, want)
 			}
 		}

@@ -12,7 +12,7 @@ import (
 // SetServes replaces what a national body serves, the phrases routing looks
 // for in a complaint ("listrik", "token listrik"), and whether that is the
 // central government's alone, and returns the body as changed. The phrases
-// are normalised words, as routing.Normalize gives them; none makes the body
+// are normalised words, as text.Normalize gives them; none makes the body
 // one that serves its sectors in general. Seeding never overwrites an
 // admin's choice.
 func (s *Store) SetServes(ctx context.Context, id string, serves []string, central bool) (Agency, error) {

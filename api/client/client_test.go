@@ -12,6 +12,7 @@ import (
 	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestClientSpeaksTheContract(t *testing.T) {
 	store := storagetest.SQLite(t)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := reports.New(store, routing.NewRouter(routing.DefaultClassifier(), store.Directory()), reports.WithLogger(quiet))
+	svc := reports.New(store, routing.NewRouter(model.DefaultClassifier(), store.Directory()), reports.WithLogger(quiet))
 	srv := httptest.NewServer(api.New(api.Config{Store: store, Reports: svc, AdminToken: "t0ken", Logger: quiet}).Handler())
 	defer srv.Close()
 	c := client.New(srv.URL+"/", "t0ken")

@@ -50,7 +50,7 @@ type classifyError struct {
 func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("lapor classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/data/lapor2017-dev.jsonl) instead")
+	eval := fs.String("eval", "", "cross-validate on this JSON-lines file of labelled complaints (as routing/model/data/lapor2017-dev.jsonl) instead")
 	heldOut := fs.String("test", "", "score the model (the one built in, or LAPOR_ROUTING_MODEL's) on this JSON-lines file of labelled complaints it did not learn from (as --eval reads) instead")
 	folds := fs.Int("folds", 5, "folds of the cross-validation")
 	curve := fs.Bool("curve", false, "with --eval, also train on a quarter, half and three quarters of each fold: what more labelled complaints would buy")

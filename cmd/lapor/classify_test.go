@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
 func TestClassifyKeepsOrderAndReportsBadLines(t *testing.T) {
 	store := storagetest.SQLite(t)
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	var in strings.Builder
 	for i := range 200 {
 		switch i {
@@ -81,7 +82,7 @@ func TestRoutingMinConfidenceSetting(t *testing.T) {
 }
 
 func TestClassifyListsTheKabKotaANameCouldBe(t *testing.T) {
-	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), storagetest.SQLite(t).Directory())
 	in := `{"id": "a", "text": "jalan rusak berlubang di Bogor"}` + "\n" + `{"id": "b", "text": "jalan rusak berlubang di Kota Bogor"}` + "\n"
 	var out, errs bytes.Buffer
 	if err := classify(context.Background(), router, strings.NewReader(in), &out, &errs); err != nil {
@@ -96,7 +97,7 @@ func TestClassifyListsTheKabKotaANameCouldBe(t *testing.T) {
 // TestClassifyGivesTheKabKotaAndTheKecamatanApart: region_code is the
 // kab/kota, as the dev set's labels are; a kecamatan goes in district_code.
 func TestClassifyGivesTheKabKotaAndTheKecamatanApart(t *testing.T) {
-	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), storagetest.SQLite(t).Directory())
 	in := `{"id": 1, "text": "jalan rusak berlubang di kecamatan Tembalang, Kota Semarang"}` + "\n" +
 		`{"id": 2, "text": "jalan rusak berlubang di Kota Semarang"}` + "\n" +
 		`{"id": 3, "text": "jalan rusak berlubang di Jawa Tengah"}` + "\n"
@@ -125,7 +126,7 @@ func TestClassifyGivesTheKabKotaAndTheKecamatanApart(t *testing.T) {
 // line too long to read stops the run with an error, after the lines before
 // it are written.
 func TestClassifySkipsBlankLinesAndFailsOnAnUnreadableOne(t *testing.T) {
-	router := routing.NewRouter(routing.DefaultClassifier(), storagetest.SQLite(t).Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), storagetest.SQLite(t).Directory())
 	complaint := `{"id": %d, "text": "listrik PLN padam sejak kemarin malam"}` + "\n"
 	in := "\ufeff" + fmt.Sprintf(complaint, 1) + "\n   \n" + strings.TrimSuffix(fmt.Sprintf(complaint, 2), "\n") + "\r\n"
 	var out, errs bytes.Buffer

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 )
 
 // Config is every setting of the service; each is a flag and a LAPOR_*
@@ -99,7 +100,7 @@ var settings = []setting{
 		func(c *Config) *string { return &c.WidgetDemo }},
 	{"trust-proxy", "LAPOR_TRUST_PROXY", "false", "true behind a reverse proxy: client addresses (for the widget's rate limits) come from X-Forwarded-For",
 		func(c *Config) *string { return &c.TrustProxy }},
-	{"routing-min-confidence", "LAPOR_ROUTING_MIN_CONFIDENCE", strconv.FormatFloat(routing.DefaultMinConfidence, 'g', -1, 64),
+	{"routing-min-confidence", "LAPOR_ROUTING_MIN_CONFIDENCE", strconv.FormatFloat(model.DefaultMinConfidence, 'g', -1, 64),
 		"sector confidence (0 to 1) below which a report goes to the national admin's triage queue instead of an agency; see lapor classify --eval",
 		func(c *Config) *string { return &c.RoutingMinConfidence }},
 	{"routing-model", "LAPOR_ROUTING_MODEL", "", "model file written by lapor train to route with; empty: the model built in, learnt from the 2017 dev set",
@@ -120,11 +121,11 @@ func (c Config) routerOptions() ([]routing.RouterOption, error) {
 
 // classifier is the model to route with: the file of LAPOR_ROUTING_MODEL,
 // else the one built in.
-func (c Config) classifier() (*routing.Classifier, error) {
+func (c Config) classifier() (*model.Classifier, error) {
 	if c.RoutingModel == "" {
-		return routing.DefaultClassifier(), nil
+		return model.DefaultClassifier(), nil
 	}
-	m, err := routing.LoadModel(c.RoutingModel)
+	m, err := model.LoadModel(c.RoutingModel)
 	if err != nil {
 		return nil, fmt.Errorf("LAPOR_ROUTING_MODEL: %w", err)
 	}

@@ -7,7 +7,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
+	"github.com/sp4n-lapor/lapor/routing/model"
 )
 
 // evaluate prints the cross-validation of the classifier on the labelled
@@ -25,7 +26,7 @@ func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) erro
 		return fmt.Errorf("--splits %d: want 1 or more", splits)
 	}
 	start := time.Now()
-	ev := routing.Evaluate(ex, folds, 0, routing.DefaultGazetteer())
+	ev := model.Evaluate(ex, folds, 0, geo.DefaultGazetteer())
 	fmt.Fprintf(stdout, "%d complaints, %d-fold cross-validation (%s)\n", len(ex), folds, time.Since(start).Round(time.Millisecond))
 	printScores(ev, stdout)
 	if splits > 1 {
@@ -33,22 +34,22 @@ func evaluate(path string, folds, splits int, curve bool, stdout io.Writer) erro
 	}
 	if curve {
 		fmt.Fprintln(stdout, "learning curve: share of each training fold, complaints learnt from, sector accuracy / macro-F1, type accuracy")
-		for _, p := range routing.LearningCurve(ex, folds, routing.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
+		for _, p := range model.LearningCurve(ex, folds, geo.DefaultGazetteer(), []float64{0.25, 0.5, 0.75, 1}) {
 			fmt.Fprintf(stdout, "         %3.0f%%  %4d   %.3f / %.3f   %.3f\n", p.Share*100, p.Train, p.Sector.Accuracy, p.Sector.MacroF1, p.Type.Accuracy)
 		}
 	}
 	return nil
 }
 
-// test prints how model, the one built in or the one of the file modelPath,
+// test prints how c, the model built in or the one of the file modelPath,
 // scores on the labelled complaints of path, which it should not have learnt
 // from: the dev set's are counted.
-func test(path string, model *routing.Classifier, modelPath string, stdout io.Writer) error {
+func test(path string, c *model.Classifier, modelPath string, stdout io.Writer) error {
 	ex, err := readExamples(path)
 	if err != nil {
 		return err
 	}
-	dev := routing.DevSet()
+	dev := model.DevSet()
 	learnt := map[string]bool{}
 	for _, e := range dev {
 		learnt[e.ID] = true
@@ -59,7 +60,7 @@ func test(path string, model *routing.Classifier, modelPath string, stdout io.Wr
 			seen++
 		}
 	}
-	ev := routing.Test(model, dev, ex)
+	ev := model.Test(c, dev, ex)
 	if modelPath == "" {
 		fmt.Fprintf(stdout, "%d complaints, scored with the embedded model, which learnt from the %d of the dev set\n", len(ex), len(dev))
 	} else {
@@ -72,13 +73,13 @@ func test(path string, model *routing.Classifier, modelPath string, stdout io.Wr
 	return nil
 }
 
-func readExamples(path string) ([]routing.Example, error) {
+func readExamples(path string) ([]model.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	ex, err := routing.ReadExamples(f)
+	ex, err := model.ReadExamples(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -89,9 +90,9 @@ func readExamples(path string) ([]routing.Example, error) {
 }
 
 // printScores prints an evaluation beside its naive Bayes baseline.
-func printScores(ev routing.Evaluation, stdout io.Writer) {
+func printScores(ev model.Evaluation, stdout io.Writer) {
 	fmt.Fprintf(stdout, "%-8s %-28s %-28s\n", "", "lapor classifier", "naive Bayes baseline")
-	row := func(name string, a, b routing.Scores) {
+	row := func(name string, a, b model.Scores) {
 		fmt.Fprintf(stdout, "%-8s accuracy %.3f macro-F1 %.3f   accuracy %.3f macro-F1 %.3f\n", name, a.Accuracy, a.MacroF1, b.Accuracy, b.MacroF1)
 	}
 	row("sector", ev.Sector, ev.SectorBaseline)
@@ -115,22 +116,22 @@ func printScores(ev routing.Evaluation, stdout io.Writer) {
 // printSpread cross-validates on splits-1 more draws of the folds and prints,
 // for each main score, its mean, standard deviation and range over all the
 // draws, first's included.
-func printSpread(ex []routing.Example, folds, splits int, first routing.Evaluation, stdout io.Writer) {
-	evs := []routing.Evaluation{first}
+func printSpread(ex []model.Example, folds, splits int, first model.Evaluation, stdout io.Writer) {
+	evs := []model.Evaluation{first}
 	for split := 1; split < splits; split++ {
-		evs = append(evs, routing.Evaluate(ex, folds, uint64(split), routing.DefaultGazetteer()))
+		evs = append(evs, model.Evaluate(ex, folds, uint64(split), geo.DefaultGazetteer()))
 	}
 	fmt.Fprintf(stdout, "spread   over %d draws of the folds: mean ± standard deviation (lowest–highest)\n", splits)
 	for _, s := range []struct {
 		name  string
-		score func(routing.Evaluation) float64
+		score func(model.Evaluation) float64
 	}{
-		{"sector accuracy", func(e routing.Evaluation) float64 { return e.Sector.Accuracy }},
-		{"sector macro-F1", func(e routing.Evaluation) float64 { return e.Sector.MacroF1 }},
-		{"sector top 3", func(e routing.Evaluation) float64 { return e.SectorTop3 }},
-		{"sector calibration error", func(e routing.Evaluation) float64 { return e.SectorCalibration }},
-		{"type accuracy", func(e routing.Evaluation) float64 { return e.Type.Accuracy }},
-		{"region accuracy", func(e routing.Evaluation) float64 { return e.Region.Accuracy }},
+		{"sector accuracy", func(e model.Evaluation) float64 { return e.Sector.Accuracy }},
+		{"sector macro-F1", func(e model.Evaluation) float64 { return e.Sector.MacroF1 }},
+		{"sector top 3", func(e model.Evaluation) float64 { return e.SectorTop3 }},
+		{"sector calibration error", func(e model.Evaluation) float64 { return e.SectorCalibration }},
+		{"type accuracy", func(e model.Evaluation) float64 { return e.Type.Accuracy }},
+		{"region accuracy", func(e model.Evaluation) float64 { return e.Region.Accuracy }},
 	} {
 		xs := make([]float64, len(evs))
 		for i, e := range evs {

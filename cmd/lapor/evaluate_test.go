@@ -14,7 +14,7 @@ import (
 // draws of three folds, and checks that the spread of each score is printed
 // and holds together.
 func TestEvaluateSpread(t *testing.T) {
-	dev, err := os.ReadFile("../../routing/data/lapor2017-dev.jsonl")
+	dev, err := os.ReadFile("../../routing/model/data/lapor2017-dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestScoreHeldOut(t *testing.T) {
 	}
 	unseen := write("unseen.jsonl", "\ufeff"+`{"id": "x1", "title": "Paspor", "text": "antrian paspor online selalu penuh", "type": "pengaduan", "sector": "imigrasi", "region_code": null}`+"\n\n"+
 		`{"id": "x2", "text": "jalan rusak berlubang di Kota Semarang", "type": "pengaduan", "sector": "pekerjaan-umum", "region_code": "33.74"}`+"\n")
-	dev, err := os.ReadFile("../../routing/data/lapor2017-dev.jsonl")
+	dev, err := os.ReadFile("../../routing/model/data/lapor2017-dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

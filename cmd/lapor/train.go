@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/geo"
+	"github.com/sp4n-lapor/lapor/routing/model"
 )
 
 // runTrain learns a routing model from labelled complaints, the dev set's
@@ -23,7 +24,7 @@ func runTrain(_ context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	noDev := fs.Bool("no-dev", false, "learn from the files named only, not from the 2017 dev set as well")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: lapor train --out model.gob.gz [--no-dev] labelled.jsonl...")
-		fmt.Fprintln(fs.Output(), `Learns the sector, type and region models from labelled complaints, lines {"id", "title", "text", "sector", "type", "region_code"} as routing/data/lapor2017-dev.jsonl holds them, and from the dev set; a complaint whose id comes again replaces the earlier one (a corrected label). Route with it: LAPOR_ROUTING_MODEL=FILE.`)
+		fmt.Fprintln(fs.Output(), `Learns the sector, type and region models from labelled complaints, lines {"id", "title", "text", "sector", "type", "region_code"} as routing/model/data/lapor2017-dev.jsonl holds them, and from the dev set; a complaint whose id comes again replaces the earlier one (a corrected label). Route with it: LAPOR_ROUTING_MODEL=FILE.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,9 +36,9 @@ func runTrain(_ context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	if *noDev && fs.NArg() == 0 {
 		return errors.New("--no-dev and no file: nothing to learn from")
 	}
-	var ex []routing.Example
+	var ex []model.Example
 	if !*noDev {
-		ex = append(ex, routing.DevSet()...)
+		ex = append(ex, model.DevSet()...)
 	}
 	for _, path := range fs.Args() {
 		more, err := readExamples(path)
@@ -49,7 +50,7 @@ func runTrain(_ context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	ex, replaced := latestByID(ex)
 	start := time.Now()
 	var buf bytes.Buffer
-	if err := routing.WriteModel(&buf, routing.TrainClassifier(ex, routing.DefaultGazetteer())); err != nil {
+	if err := model.WriteModel(&buf, model.TrainClassifier(ex, geo.DefaultGazetteer())); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
@@ -63,7 +64,7 @@ func runTrain(_ context.Context, args []string, _ io.Reader, stdout, stderr io.W
 
 // latestByID keeps, of the complaints that share an id, the last, in the
 // place of the first; complaints without an id are all kept.
-func latestByID(ex []routing.Example) (out []routing.Example, replaced int) {
+func latestByID(ex []model.Example) (out []model.Example, replaced int) {
 	at := map[string]int{}
 	for _, e := range ex {
 		if i, ok := at[e.ID]; ok && e.ID != "" {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 )
 
 // TestTrainAndRouteWithTheModel learns a model from a file alone and routes
@@ -75,7 +75,7 @@ func TestTrainAndRouteWithTheModel(t *testing.T) {
 }
 
 func TestLatestByID(t *testing.T) {
-	ex := []routing.Example{{ID: "1", Sector: "pos"}, {ID: "2", Sector: "agama"}, {ID: "1", Sector: "imigrasi"}, {Sector: "desa"}, {Sector: "sosial"}}
+	ex := []model.Example{{ID: "1", Sector: "pos"}, {ID: "2", Sector: "agama"}, {ID: "1", Sector: "imigrasi"}, {Sector: "desa"}, {Sector: "sosial"}}
 	got, replaced := latestByID(ex)
 	if replaced != 1 || len(got) != 4 || got[0].Sector != "imigrasi" || got[1].Sector != "agama" || got[3].Sector != "sosial" {
 		t.Errorf("latestByID = %+v, %d replaced", got, replaced)

@@ -18,6 +18,7 @@ import (
 	"github.com/sp4n-lapor/lapor/internal/redistest"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
@@ -40,7 +41,7 @@ func New(t testing.TB, redisDB int) *Kit {
 	t.Helper()
 	store := storagetest.SQLite(t)
 	rdb := redistest.Client(t, redisDB)
-	router := routing.NewRouter(routing.DefaultClassifier(), store.Directory())
+	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	svc := reports.New(store, router, reports.WithLogger(Quiet))
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
 	engine := dialog.New(rdb, out, svc.Conversation(), dialog.WithLogger(Quiet))

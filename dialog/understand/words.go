@@ -6,7 +6,7 @@ package understand
 import (
 	"strings"
 
-	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/routing/text"
 )
 
 // Command is a word that works at any step.
@@ -50,7 +50,7 @@ func ParseCommand(text string) (cmd Command, arg string) {
 	return CmdNone, ""
 }
 
-func words(text string) []string { return routing.Normalize(text) }
+func words(s string) []string { return text.Normalize(s) }
 
 func joined(text string) string { return strings.Join(words(text), " ") }
 
