@@ -2,8 +2,6 @@ package api
 
 import (
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/sp4n-lapor/lapor/locales"
 	"github.com/sp4n-lapor/lapor/report"
@@ -30,18 +28,17 @@ func (v *validator) add(field, msgID string, data map[string]any) {
 }
 
 func (v *validator) length(field, value string, min, max int) {
-	if p := report.CheckText(field, value, min, max); p != nil {
-		v.add(p.Field, p.MsgID, p.Data)
-	}
+	v.problem(report.CheckText(field, value, min, max))
 }
 
 func (v *validator) oneOf(field, value string, allowed []string) {
-	switch {
-	case slices.Contains(allowed, value):
-	case value == "":
-		v.add(field, "field_required", nil)
-	default:
-		v.add(field, "field_one_of", map[string]any{"Values": strings.Join(allowed, ", ")})
+	v.problem(report.CheckOneOf(field, value, allowed))
+}
+
+// problem adds a problem the report vocabulary's checks found, if any.
+func (v *validator) problem(p *report.Problem) {
+	if p != nil {
+		v.add(p.Field, p.MsgID, p.Data)
 	}
 }
 

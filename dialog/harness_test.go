@@ -2,10 +2,12 @@ package dialog
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -194,4 +196,33 @@ func (h *harness) filed(t testing.TB, replies []channels.Outbound) storage.Repor
 		t.Fatalf("report %q not in the database: %v\n%s", code, err, texts(replies))
 	}
 	return r
+}
+
+// devComplaint is one of the real 2017 complaints of testdata, as typed,
+// with the region its label names ("" for none).
+type devComplaint struct {
+	ID         string `json:"id"`
+	Text       string `json:"text"`
+	RegionCode string `json:"region_code"`
+}
+
+// devComplaints reads the 30 complaints of testdata/messy-2017.jsonl.
+func devComplaints(t testing.TB) []devComplaint {
+	t.Helper()
+	b, err := os.ReadFile("testdata/messy-2017.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []devComplaint
+	for line := range strings.Lines(string(b)) {
+		var c devComplaint
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, c)
+	}
+	if len(out) != 30 {
+		t.Fatalf("%d complaints in testdata, want 30", len(out))
+	}
+	return out
 }

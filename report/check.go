@@ -111,13 +111,20 @@ func (c *checker) text(field, value string, min, max int) {
 }
 
 func (c *checker) oneOf(field, value string, allowed []string) {
+	if p := CheckOneOf(field, value, allowed); p != nil {
+		c.problems = append(c.problems, *p)
+	}
+}
+
+// CheckOneOf checks that a value is one of those allowed.
+func CheckOneOf(field, value string, allowed []string) *Problem {
 	switch {
 	case slices.Contains(allowed, value):
+		return nil
 	case value == "":
-		c.add(field, "field_required", nil)
-	default:
-		c.add(field, "field_one_of", map[string]any{"Values": strings.Join(allowed, ", ")})
+		return &Problem{Field: field, MsgID: "field_required"}
 	}
+	return &Problem{Field: field, MsgID: "field_one_of", Data: map[string]any{"Values": strings.Join(allowed, ", ")}}
 }
 
 func (c *checker) point(lat, long *float64) {
