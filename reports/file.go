@@ -40,8 +40,8 @@ type Filed struct {
 // File validates a report, routes it unless it carries the decision its
 // filer previewed, and files it for caller under an idempotency key (empty:
 // none); the receipt is in lang. A retry with the same key and request
-// files nothing and gets the first receipt; a *report.RejectedError says what the
-// request must change.
+// files nothing and gets the first receipt; a *report.RejectedError says
+// what the request must change.
 func (s *Service) File(ctx context.Context, caller string, req report.Request, key, lang string) (Filed, error) {
 	// Two filings are the same when their requests are: the hash is taken
 	// before normalizing, so that a retry sent as it was matches.
@@ -57,27 +57,18 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 	if len(problems) > 0 {
 		return Filed{}, &report.RejectedError{Code: "validation_failed", Problems: problems}
 	}
-	decision := req.Routing
-	if decision == nil {
-		if decision, err = s.route(ctx, &req, lang); err != nil {
-			return Filed{}, err
-		}
+	var decision report.Routing
+	if req.Routing != nil {
+		decision = *req.Routing
+	} else if decision, err = s.route(ctx, &req, lang); err != nil {
+		return Filed{}, err
 	}
 	if req.AgencyID != "" {
 		a, _ := s.store.Agency(ctx, req.AgencyID) // check found it
 		decision.Agency = report.Agency{ID: a.ID, Name: a.Name}
 		decision.Confidence, decision.Fallback, decision.Note, decision.Alternatives = 1, string(routing.FallbackNone), "", nil
 	}
-	r.AgencyID, r.Sector, r.RegionCode = decision.Agency.ID, decision.Sector, decision.RegionCode
-	if r.Type == "" {
-		r.Type = decision.Type
-	}
-	r.RoutingConfidence, r.RoutingFallback = decision.Confidence, decision.Fallback
-	r.RoutingWords = strings.Join(decision.Words, " ")
-	if len(decision.Alternatives) > 0 {
-		alts, _ := json.Marshal(decision.Alternatives)
-		r.RoutingAlternatives = string(alts)
-	}
+	routeTo(r, decision)
 	r.Status = storage.StatusAwaitingVerification
 	r.VerifyDueAt = s.cal.Deadline(now, verifyWorkdays)
 
@@ -90,7 +81,7 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 		}},
 		Actor: caller, Principal: caller, Key: key, RequestHash: hex.EncodeToString(hash.Sum(nil)),
 		Receipt: func(r *storage.Report) ([]byte, error) {
-			receipt = s.receipt(p, r, *decision)
+			receipt = s.receipt(p, r, decision)
 			return json.Marshal(receipt)
 		},
 	})
@@ -110,6 +101,21 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 		s.log.Info("report filed", "report", r.TrackingCode, "agency", r.AgencyID, "source", r.Source)
 	}
 	return Filed{Receipt: receipt, JSON: stored.Receipt, Replayed: stored.Replayed}, nil
+}
+
+// routeTo sends a report where a routing decision says, and keeps the
+// decision's explanation with it.
+func routeTo(r *storage.Report, d report.Routing) {
+	r.AgencyID, r.Sector, r.RegionCode = d.Agency.ID, d.Sector, d.RegionCode
+	if r.Type == "" {
+		r.Type = d.Type
+	}
+	r.RoutingConfidence, r.RoutingFallback = d.Confidence, d.Fallback
+	r.RoutingWords = strings.Join(d.Words, " ")
+	if len(d.Alternatives) > 0 {
+		alts, _ := json.Marshal(d.Alternatives)
+		r.RoutingAlternatives = string(alts)
+	}
 }
 
 // check normalizes and validates a request, and turns it into a report

@@ -14,17 +14,13 @@ import (
 // so that the report goes where the citizen was told. The note is in lang.
 func (s *Service) Preview(ctx context.Context, req report.Request, lang string) (report.Routing, error) {
 	req.Normalize()
-	d, err := s.route(ctx, &req, lang)
-	if err != nil {
-		return report.Routing{}, err
-	}
-	return *d, nil
+	return s.route(ctx, &req, lang)
 }
 
 // route reads a normalized request's sector, type and region, and picks its
 // agency; it does so even for a report that names its agency, so that every
 // report carries them.
-func (s *Service) route(ctx context.Context, req *report.Request, lang string) (*report.Routing, error) {
+func (s *Service) route(ctx context.Context, req *report.Request, lang string) (report.Routing, error) {
 	// A report without a title is read as titled with its first words, as
 	// the complaints routing learnt from were.
 	title := req.Title
@@ -36,9 +32,9 @@ func (s *Service) route(ctx context.Context, req *report.Request, lang string) (
 		Via: via(req.Source), GuessRegion: req.ConversationID == "",
 	})
 	if err != nil {
-		return nil, fmt.Errorf("route: %w", err)
+		return report.Routing{}, fmt.Errorf("route: %w", err)
 	}
-	out := &report.Routing{
+	out := report.Routing{
 		Agency: report.Agency{ID: d.AgencyID, Name: d.AgencyName}, Type: d.Type, Sector: d.Sector,
 		RegionCode: d.RegionCode, RegionCandidates: d.RegionCandidates, Confidence: d.Confidence,
 		Fallback: string(d.Fallback), Words: d.Words,
