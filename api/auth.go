@@ -12,8 +12,9 @@ import (
 
 // Kinds of callers an endpoint may allow.
 const (
-	scopeAdmin = "admin"
-	scopeApp   = "app"
+	scopeAdmin  = "admin"
+	scopeApp    = "app"
+	scopeAgency = "agency"
 )
 
 // principal is who made an authenticated request.

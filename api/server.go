@@ -100,7 +100,18 @@ func (s *Server) routes() {
 	v1.GET("/agencies", s.listAgencies)
 	v1.GET("/agencies/:id", s.getAgency)
 
+	agency := v1.Group("/agency", s.authorize(scopeAgency))
+	agency.GET("/tickets", s.listTickets)
+	agency.GET("/tickets/:code", s.getTicket)
+	agency.POST("/tickets/:code/responses", s.respond)
+	agency.POST("/tickets/:code/forward", s.forward)
+	agency.POST("/tickets/:code/status", s.setStatus)
+
 	admin := v1.Group("/admin", s.authorize(scopeAdmin))
+	admin.GET("/reports", s.listTickets)
+	admin.GET("/reports/:code", s.getTicket)
+	admin.POST("/reports/:code/forward", s.forward)
+	admin.GET("/triage", s.triage)
 	admin.POST("/agencies/:id/keys", s.createAgencyKey)
 	admin.POST("/apps/:name/keys", s.createAppKey)
 	admin.PATCH("/agencies/:id", s.updateAgency)

@@ -80,3 +80,37 @@ func segments(n, single, part int) int {
 	}
 	return (n + part - 1) / part
 }
+
+// SplitSMS cuts a text into messages of at most maxSegments SMS segments
+// each, in GSM-7, between words where it can: a long answer reaches a
+// basic phone as a few whole messages rather than one that costs many
+// segments.
+func SplitSMS(text string, maxSegments int) []string {
+	text = ToGSM7(text)
+	if Segments(text) <= maxSegments {
+		return []string{text}
+	}
+	var parts []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(text) {
+		for Segments(w) > maxSegments { // a word longer than a message
+			cut := len(w) / 2
+			parts, w = append(parts, w[:cut]), w[cut:]
+		}
+		next := w
+		if cur.Len() > 0 {
+			next = cur.String() + " " + w
+		}
+		if Segments(next) > maxSegments {
+			parts = append(parts, cur.String())
+			cur.Reset()
+			next = w
+		}
+		cur.Reset()
+		cur.WriteString(next)
+	}
+	if cur.Len() > 0 {
+		parts = append(parts, cur.String())
+	}
+	return parts
+}

@@ -43,3 +43,22 @@ func TestMask(t *testing.T) {
 		t.Errorf("Mask(short) = %q", got)
 	}
 }
+
+func TestSplitSMS(t *testing.T) {
+	long := strings.Repeat("Jalan sudah kami perbaiki dan diaspal ulang. ", 20) // 900 characters
+	parts := SplitSMS(long, 2)
+	if len(parts) < 3 {
+		t.Fatalf("%d parts, want at least 3", len(parts))
+	}
+	if strings.Join(parts, " ") != strings.TrimSpace(strings.Join(strings.Fields(long), " ")) {
+		t.Errorf("the parts lose words: %q", parts)
+	}
+	for i, p := range parts {
+		if Segments(p) > 2 || !IsGSM7(p) {
+			t.Errorf("part %d takes %d segments: %q", i, Segments(p), p)
+		}
+	}
+	if got := SplitSMS("Terima kasih “laporannya”", 2); len(got) != 1 || got[0] != `Terima kasih "laporannya"` {
+		t.Errorf("a short text: %q", got)
+	}
+}

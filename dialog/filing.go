@@ -111,7 +111,8 @@ func (t *turn) request() report.Request {
 	r := report.Request{
 		Type: d.Type, Description: d.Description, RegionCode: d.RegionCode, IncidentDate: d.IncidentDate,
 		Privacy: d.Privacy, Source: source, ConversationID: t.st.ConvID, Routing: d.Routing,
-		Reporter: report.Contact{Name: d.Name, Channel: reporterChannel(t.in.From.Channel), Address: t.in.From.ID, Phone: d.Phone},
+		Reporter: report.Contact{Name: d.Name, Channel: reporterChannel(t.in.From.Channel), Address: t.in.From.ID, Phone: d.Phone,
+			Language: t.st.Lang},
 	}
 	if d.LocationText != "" || d.Latitude != nil {
 		r.Location = &report.Place{Text: d.LocationText, Latitude: d.Latitude, Longitude: d.Longitude}

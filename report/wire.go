@@ -38,6 +38,8 @@ type Contact struct {
 	Channel string `json:"channel,omitempty"`
 	Address string `json:"address,omitempty"`
 	Phone   string `json:"phone,omitempty"`
+	// Language is the language to answer in, id (the default) or en.
+	Language string `json:"language,omitempty"`
 }
 
 // File is an attachment already stored in the data directory under its

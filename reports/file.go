@@ -127,6 +127,11 @@ func (s *Service) check(ctx context.Context, caller string, req *report.Request,
 	if problem != nil {
 		problems = append(problems, *problem)
 	}
+	if req.Reporter.Language != "" {
+		if p := report.CheckOneOf("reporter.language", req.Reporter.Language, locales.Languages); p != nil {
+			problems = append(problems, *p)
+		}
+	}
 	if req.Sector != "" {
 		if _, ok := model.SectorByCode(req.Sector); !ok {
 			problems = append(problems, report.Problem{Field: "sector", MsgID: "field_unknown_sector"})
@@ -157,7 +162,7 @@ func (s *Service) check(ctx context.Context, caller string, req *report.Request,
 		Type: req.Type, Title: publicTitle(req.Title, req.Description), Description: req.Description,
 		Sector: req.Sector, RegionCode: req.RegionCode, Privacy: req.Privacy,
 		ReporterName: req.Reporter.Name, ReporterChannel: req.Reporter.Channel, ReporterAddress: req.Reporter.Address,
-		ReporterPhone: req.Reporter.Phone, Source: source, Conversation: req.ConversationID,
+		ReporterPhone: req.Reporter.Phone, ReporterLang: req.Reporter.Language, Source: source, Conversation: req.ConversationID,
 	}
 	if loc := req.Location; loc != nil {
 		r.LocationText, r.Latitude, r.Longitude = loc.Text, loc.Latitude, loc.Longitude

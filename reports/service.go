@@ -24,7 +24,13 @@ type Store interface {
 	File(ctx context.Context, f storage.Filing) (storage.Filed, error)
 	ReportByCode(ctx context.Context, code string) (storage.Report, error)
 	ReportEvents(ctx context.Context, reportID uint64) ([]storage.ReportEvent, error)
+	ReportAttachments(ctx context.Context, reportID uint64) ([]storage.Attachment, error)
 	Agency(ctx context.Context, id string) (storage.Agency, error)
+	Units(ctx context.Context, id string) ([]string, error)
+	Tickets(ctx context.Context, q storage.TicketQuery) ([]storage.Report, error)
+	TicketCounts(ctx context.Context, q storage.TicketQuery) (map[string]int64, error)
+	Messages(ctx context.Context, conversation string) ([]storage.Message, error)
+	Record(ctx context.Context, reportID uint64, e storage.ReportEvent, followUpDue *time.Time) (storage.Report, error)
 }
 
 // Callers, as the service knows them: the scope of an API key, or the
@@ -43,6 +49,7 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	filed     *prometheus.CounterVec
+	notifier  Notifier
 }
 
 // Option changes a service's defaults.

@@ -1,6 +1,9 @@
 package storage
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Attachment is a file a reporter sent as evidence, stored under the data
 // directory and named by its SHA-256.
@@ -14,4 +17,11 @@ type Attachment struct {
 	SHA256      string  `gorm:"size:64;index;not null"`
 	StoragePath string  `gorm:"size:500;not null"`
 	CreatedAt   time.Time
+}
+
+// ReportAttachments returns a report's files, in the order they were sent.
+func (s *Store) ReportAttachments(ctx context.Context, reportID uint64) ([]Attachment, error) {
+	var out []Attachment
+	err := s.db.WithContext(ctx).Where("report_id = ?", reportID).Order("id").Find(&out).Error
+	return out, err
 }

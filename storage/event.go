@@ -13,6 +13,9 @@ const (
 	EventAnswered        = "answered"
 	EventReporterReplied = "reporter_replied"
 	EventStatusChanged   = "status_changed"
+	// EventReturned is an agency saying a report is not its authority
+	// (bukan wewenang): it goes back to the national admin's triage queue.
+	EventReturned = "returned"
 )
 
 // Report statuses, in the words of the live system.
@@ -24,6 +27,7 @@ const (
 	StatusOnHold               = "ditunda"
 	StatusDone                 = "selesai"
 	StatusArchived             = "diarsipkan"
+	StatusNotAuthority         = "bukan_wewenang" // returned to the admin by the agency it was sent to
 )
 
 // ReportEvent is one append-only step in a report's life: never updated,
@@ -37,9 +41,12 @@ type ReportEvent struct {
 	Status string `gorm:"size:24"`
 	// Actor is who acted: "system", "admin", "reporter", "agency:<id>", "api:<app>".
 	Actor string `gorm:"size:100;not null"`
-	// AgencyID is the agency the event concerns: routed or forwarded to, answering.
-	AgencyID  string `gorm:"size:80"`
-	Note      string `gorm:"type:text"`
+	// AgencyID is the agency the event concerns: routed, forwarded or
+	// returned to, answering.
+	AgencyID string `gorm:"size:80"`
+	Note     string `gorm:"type:text"`
+	// Until is the date a report on hold (ditunda) is held until.
+	Until     *time.Time
 	CreatedAt time.Time
 }
 
@@ -59,6 +66,8 @@ func DeriveStatus(events []ReportEvent) string {
 			status = StatusReporterReplied
 		case EventStatusChanged:
 			status = e.Status
+		case EventReturned:
+			status = StatusNotAuthority
 		}
 	}
 	return status
@@ -69,4 +78,9 @@ func (s *Store) ReportEvents(ctx context.Context, reportID uint64) ([]ReportEven
 	var events []ReportEvent
 	err := s.db.WithContext(ctx).Where("report_id = ?", reportID).Order("id").Find(&events).Error
 	return events, err
+}
+
+// Moves says whether an event hands the report to the agency it names.
+func (e ReportEvent) Moves() bool {
+	return e.Kind == EventForwarded || e.Kind == EventReturned
 }

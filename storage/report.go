@@ -40,6 +40,7 @@ type Report struct {
 	ReporterChannel string `gorm:"size:20"`
 	ReporterAddress string `gorm:"size:200"`
 	ReporterPhone   string `gorm:"size:20"`
+	ReporterLang    string `gorm:"size:2"` // the language to answer in: id or en
 	Source          string `gorm:"size:80;index;not null"`
 	// Conversation is the id of the chat that filed the report, whose
 	// messages are its message log.

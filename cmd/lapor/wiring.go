@@ -73,8 +73,9 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	router := routing.NewRouter(model, store.Directory(), routerOpts...)
 	log.Debug("classifier loaded", "ms", time.Since(start).Milliseconds(), "file", cfg.RoutingModel)
 	s.metrics = prometheus.NewRegistry()
+	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
 	svc := reports.New(store, router, reports.WithCalendar(cal), reports.WithPublicURL(cfg.PublicURL),
-		reports.WithLogger(log), reports.WithRegistry(s.metrics))
+		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox))
 	s.api = api.New(api.Config{
 		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		Logger: log, Registry: s.metrics,
@@ -83,7 +84,6 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
 		},
 	})
-	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
 	// The conversation files with the report service in this process, or
 	// through the REST API of a backend deployed apart.
 	var desk dialog.Desk = svc.Conversation()

@@ -29,6 +29,9 @@ type Kit struct {
 	Outbox *channels.Outbox
 	Redis  redis.UniversalClient
 	Store  *storage.Store
+	// Reports is the report service the engine files with, whose agency
+	// actions reach the citizen through Outbox.
+	Reports *reports.Service
 }
 
 // Quiet is a logger that writes nothing.
@@ -42,10 +45,10 @@ func New(t testing.TB, redisDB int) *Kit {
 	store := storagetest.SQLite(t)
 	rdb := redistest.Client(t, redisDB)
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
-	svc := reports.New(store, router, reports.WithLogger(Quiet))
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
+	svc := reports.New(store, router, reports.WithLogger(Quiet), reports.WithNotifier(out))
 	engine := dialog.New(rdb, out, svc.Conversation(), dialog.WithLogger(Quiet))
-	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store}
+	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store, Reports: svc}
 }
 
 // Report finds a filed report by its tracking code.

@@ -1,0 +1,133 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/report"
+	"github.com/sp4n-lapor/lapor/reports"
+	"github.com/sp4n-lapor/lapor/routing"
+)
+
+// viewer is who the caller is to the report service: the agency of an
+// agency key, or the admin.
+func viewer(c *gin.Context) reports.Viewer {
+	if p := caller(c); p.kind() == scopeAgency {
+		return reports.Viewer{Agency: p.name()}
+	}
+	return reports.Admin
+}
+
+// listTickets answers an inbox: the caller's tickets (every report for the
+// admin), filtered, newest first, a page at a time.
+func (s *Server) listTickets(c *gin.Context) {
+	q, ok := s.ticketQuery(c)
+	if !ok {
+		return
+	}
+	page, err := s.cfg.Reports.Tickets(c.Request.Context(), viewer(c), q, language(c))
+	if err != nil {
+		s.internal(c, "list tickets", err)
+		return
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+// triage lists the reports that wait in the national admin's queue: routing
+// was unsure, no connected agency fits, or an agency returned them.
+func (s *Server) triage(c *gin.Context) {
+	q, ok := s.ticketQuery(c)
+	if !ok {
+		return
+	}
+	page, err := s.cfg.Reports.Tickets(c.Request.Context(), reports.Viewer{Agency: routing.NationalAdminID}, q, language(c))
+	if err != nil {
+		s.internal(c, "list triage", err)
+		return
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+func (s *Server) ticketQuery(c *gin.Context) (reports.Query, bool) {
+	q := reports.Query{Status: c.Query("status"), Sector: c.Query("sector"), Region: c.Query("region"),
+		Text: c.Query("q"), Cursor: c.Query("cursor")}
+	if v := c.Query("overdue"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			s.badQuery(c, "overdue", "true/false")
+			return q, false
+		}
+		q.Overdue = b
+	}
+	for _, d := range []struct {
+		param string
+		to    **time.Time
+		days  int // "to" is inclusive: the day after, exclusive
+	}{{"from", &q.From, 0}, {"to", &q.To, 1}} {
+		if v := c.Query(d.param); v != "" {
+			day, err := time.ParseInLocation(time.DateOnly, v, calendar.WIB)
+			if err != nil {
+				s.badQuery(c, d.param, "YYYY-MM-DD")
+				return q, false
+			}
+			day = day.AddDate(0, 0, d.days)
+			*d.to = &day
+		}
+	}
+	perPage, ok := s.intQuery(c, "per_page", reports.DefaultPageSize, 1, reports.MaxPageSize)
+	q.Limit = perPage
+	return q, ok
+}
+
+// getTicket answers one ticket the caller may see; any other is 404.
+func (s *Server) getTicket(c *gin.Context) {
+	t, err := s.cfg.Reports.Ticket(c.Request.Context(), viewer(c), c.Param("code"), language(c))
+	s.answerTicket(c, http.StatusOK, t, err)
+}
+
+// respond records an agency's answer and sends it to the reporter.
+func (s *Server) respond(c *gin.Context) {
+	var a report.Answer
+	if !s.readJSON(c, &a) {
+		return
+	}
+	t, err := s.cfg.Reports.Answer(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), a, language(c))
+	s.answerTicket(c, http.StatusCreated, t, err)
+}
+
+// forward hands a ticket to another agency.
+func (s *Server) forward(c *gin.Context) {
+	var f report.Forward
+	if !s.readJSON(c, &f) {
+		return
+	}
+	sum, err := s.cfg.Reports.Forward(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), f)
+	s.answerTicket(c, http.StatusOK, sum, err)
+}
+
+// setStatus closes, holds or returns a ticket.
+func (s *Server) setStatus(c *gin.Context) {
+	var sc report.StatusChange
+	if !s.readJSON(c, &sc) {
+		return
+	}
+	sum, err := s.cfg.Reports.SetStatus(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), sc)
+	s.answerTicket(c, http.StatusOK, sum, err)
+}
+
+// answerTicket answers v with status, or the error the report service gave.
+func (s *Server) answerTicket(c *gin.Context, status int, v any, err error) {
+	switch {
+	case err == nil:
+		c.JSON(status, v)
+	case s.notFound(c, err), s.rejected(c, err):
+	case errors.Is(err, reports.ErrClosed):
+		s.fail(c, http.StatusConflict, "ticket_closed", "error_ticket_closed", map[string]any{"Code": c.Param("code")})
+	default:
+		s.internal(c, "ticket", err)
+	}
+}

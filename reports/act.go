@@ -1,0 +1,156 @@
+package reports
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/locales"
+	"github.com/sp4n-lapor/lapor/report"
+	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
+)
+
+// Working days an agency has to follow up a report it received.
+const followUpWorkdays = 5
+
+// ErrClosed is returned for an action on a report that is done.
+var ErrClosed = errors.New("report closed")
+
+// Answer records an agency's follow-up of a report and sends it to the
+// reporter on the channel they used. actor is who acted ("agency:<id>",
+// "admin").
+func (s *Service) Answer(ctx context.Context, v Viewer, actor, code string, a report.Answer, lang string) (report.Ticket, error) {
+	if p := report.CheckText("text", a.Text, 1, report.MaxAnswer); p != nil {
+		return report.Ticket{}, &report.RejectedError{Code: "validation_failed", Problems: []report.Problem{*p}}
+	}
+	r, err := s.open(ctx, v, code)
+	if err != nil {
+		return report.Ticket{}, err
+	}
+	e := storage.ReportEvent{Kind: storage.EventAnswered, Actor: actor, AgencyID: r.AgencyID, Note: a.Text}
+	if err := s.act(ctx, r, e, nil, "notify_answered"); err != nil {
+		return report.Ticket{}, err
+	}
+	return s.Ticket(ctx, v, code, lang)
+}
+
+// Forward hands a report to another agency (disposisi), which has five
+// working days to follow it up; the reporter is told who has it now. The
+// agency that forwarded it no longer sees it, unless it is its parent.
+func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f report.Forward) (report.Summary, error) {
+	var problems []report.Problem
+	if p := report.CheckText("reason", f.Reason, 0, report.MaxReason); p != nil {
+		problems = append(problems, *p)
+	}
+	to, problem, err := s.lookUpAgency(ctx, "agency_id", f.AgencyID)
+	if err != nil {
+		return report.Summary{}, err
+	}
+	if f.AgencyID == "" {
+		problem = &report.Problem{Field: "agency_id", MsgID: "field_required"}
+	}
+	if problem != nil {
+		problems = append(problems, *problem)
+	}
+	if len(problems) > 0 {
+		return report.Summary{}, &report.RejectedError{Code: "validation_failed", Problems: problems}
+	}
+	r, err := s.open(ctx, v, code)
+	if err != nil {
+		return report.Summary{}, err
+	}
+	due := s.cal.Deadline(s.now(), followUpWorkdays)
+	e := storage.ReportEvent{Kind: storage.EventForwarded, Actor: actor, AgencyID: to.ID, Note: f.Reason}
+	if err := s.act(ctx, r, e, &due, "notify_forwarded"); err != nil {
+		return report.Summary{}, err
+	}
+	moved, err := s.Report(ctx, code)
+	if err != nil {
+		return report.Summary{}, err
+	}
+	return s.summary(locales.New(r.ReporterLang), s.agencyNames(ctx), moved), nil
+}
+
+// SetStatus closes a report (selesai), holds it until a date (tunda), or
+// returns it to the national admin's triage queue as not the agency's
+// authority (bukan_wewenang); the reporter is told.
+func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c report.StatusChange) (report.Summary, error) {
+	e, problems := statusEvent(c, s.now().In(calendar.WIB))
+	if len(problems) > 0 {
+		return report.Summary{}, &report.RejectedError{Code: "validation_failed", Problems: problems}
+	}
+	r, err := s.open(ctx, v, code)
+	if err != nil {
+		return report.Summary{}, err
+	}
+	e.Actor = actor
+	if e.Kind != storage.EventReturned {
+		e.AgencyID = r.AgencyID
+	}
+	if err := s.act(ctx, r, e, nil, "notify_"+c.Status); err != nil {
+		return report.Summary{}, err
+	}
+	now, err := s.Report(ctx, code)
+	if err != nil {
+		return report.Summary{}, err
+	}
+	return s.summary(locales.New(r.ReporterLang), s.agencyNames(ctx), now), nil
+}
+
+// statusEvent is the event of a status change, or what is wrong with it.
+func statusEvent(c report.StatusChange, today time.Time) (storage.ReportEvent, []report.Problem) {
+	var problems []report.Problem
+	add := func(p *report.Problem) {
+		if p != nil {
+			problems = append(problems, *p)
+		}
+	}
+	add(report.CheckOneOf("status", c.Status, []string{report.StatusSelesai, report.StatusTunda, report.StatusBukanWewenang}))
+	minReason := 0
+	if c.Status == report.StatusTunda || c.Status == report.StatusBukanWewenang {
+		minReason = 1
+	}
+	add(report.CheckText("reason", c.Reason, minReason, report.MaxReason))
+	e := storage.ReportEvent{Note: c.Reason}
+	switch c.Status {
+	case report.StatusSelesai:
+		e.Kind, e.Status = storage.EventStatusChanged, storage.StatusDone
+	case report.StatusBukanWewenang:
+		e.Kind, e.AgencyID = storage.EventReturned, routing.NationalAdminID
+	case report.StatusTunda:
+		e.Kind, e.Status = storage.EventStatusChanged, storage.StatusOnHold
+		until, err := time.ParseInLocation(time.DateOnly, c.Until, calendar.WIB)
+		switch {
+		case c.Until == "":
+			add(&report.Problem{Field: "until", MsgID: "field_required"})
+		case err != nil:
+			add(&report.Problem{Field: "until", MsgID: "field_bad_date"})
+		case !until.After(today):
+			add(&report.Problem{Field: "until", MsgID: "field_past_date"})
+		default:
+			e.Until = &until
+		}
+	}
+	return e, problems
+}
+
+// open finds a report a viewer may act on: one it sees, not yet done.
+func (s *Service) open(ctx context.Context, v Viewer, code string) (storage.Report, error) {
+	r, err := s.visibleReport(ctx, v, code)
+	if err == nil && (r.Status == storage.StatusDone || r.Status == storage.StatusArchived) {
+		return r, ErrClosed
+	}
+	return r, err
+}
+
+// act records an event and tells the reporter with the message msgID.
+func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, followUpDue *time.Time, msgID string) error {
+	after, err := s.store.Record(ctx, r.ID, e, followUpDue)
+	if err != nil {
+		return err
+	}
+	s.log.Info("report event", "report", r.TrackingCode, "event", e.Kind, "actor", e.Actor, "agency", after.AgencyID)
+	return s.notify(ctx, after, e, msgID)
+}

@@ -1,0 +1,97 @@
+package storage
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// TicketQuery selects reports for an inbox: an agency's, or every report
+// for the admin.
+type TicketQuery struct {
+	// Agencies are the agencies whose reports are wanted; nil: all.
+	Agencies []string
+	// RahasiaOf, when set, admits a rahasia report only when it is
+	// addressed to this agency itself, not to one of its units.
+	RahasiaOf string
+	Status    string
+	Sector    string
+	Region    string // a region code: reports in it or below it
+	Overdue   bool   // only reports past their deadline at Now
+	Now       time.Time
+	From, To  *time.Time // filed within
+	Text      string     // in the title or the description, any case
+	Before    uint64     // the cursor: reports filed before this one
+	Limit     int
+}
+
+// Tickets returns the reports a query selects, newest first.
+func (s *Store) Tickets(ctx context.Context, q TicketQuery) ([]Report, error) {
+	db := s.ticketScope(ctx, q)
+	if q.Status != "" {
+		db = db.Where("status = ?", q.Status)
+	}
+	if q.Before > 0 {
+		db = db.Where("id < ?", q.Before)
+	}
+	var out []Report
+	err := db.Order("id DESC").Limit(q.Limit).Find(&out).Error
+	return out, err
+}
+
+// TicketCounts counts the reports a query selects by status, whatever its
+// status filter and cursor.
+func (s *Store) TicketCounts(ctx context.Context, q TicketQuery) (map[string]int64, error) {
+	var rows []struct {
+		Status string
+		N      int64
+	}
+	err := s.ticketScope(ctx, q).Model(&Report{}).Select("status, COUNT(*) AS n").Group("status").Scan(&rows).Error
+	counts := map[string]int64{}
+	for _, r := range rows {
+		counts[r.Status] = r.N
+	}
+	return counts, err
+}
+
+// ticketScope is the query's selection but for its status and cursor.
+func (s *Store) ticketScope(ctx context.Context, q TicketQuery) *gorm.DB {
+	db := s.db.WithContext(ctx).Model(&Report{})
+	if q.Agencies != nil {
+		db = db.Where("agency_id IN ?", q.Agencies)
+	}
+	if q.RahasiaOf != "" {
+		db = db.Where("privacy <> ? OR agency_id = ?", "rahasia", q.RahasiaOf)
+	}
+	if q.Sector != "" {
+		db = db.Where("sector = ?", q.Sector)
+	}
+	if q.Region != "" {
+		db = db.Where("(region_code = ? OR region_code LIKE ?)", q.Region, q.Region+".%")
+	}
+	if q.Overdue {
+		db = db.Where("(status = ? AND verify_due_at < ?) OR (status = ? AND follow_up_due_at < ?)",
+			StatusAwaitingVerification, q.Now, StatusForwarded, q.Now)
+	}
+	if q.From != nil {
+		db = db.Where("created_at >= ?", *q.From)
+	}
+	if q.To != nil {
+		db = db.Where("created_at < ?", *q.To)
+	}
+	if t := strings.ToLower(strings.TrimSpace(q.Text)); t != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
+		db = db.Where(`(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(description) LIKE ? ESCAPE '\')`, like, like)
+	}
+	return db
+}
+
+// Units lists the ids of an agency's units and offices: the agencies whose
+// parent it is.
+func (s *Store) Units(ctx context.Context, id string) ([]string, error) {
+	var ids []string
+	err := s.db.WithContext(ctx).Model(&Agency{}).Where("parent_id = ?", id).Order("id").Pluck("id", &ids).Error
+	return ids, err
+}
