@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/routing/model"
@@ -25,20 +28,40 @@ type testServer struct {
 	t     testing.TB
 	srv   *Server
 	store *storage.Store
+	sent  *sentMessages // what the report service told reporters
+}
+
+// sentMessages is a Notifier that keeps what it is given.
+type sentMessages struct {
+	mu   sync.Mutex
+	msgs []channels.Outbound
+}
+
+func (n *sentMessages) Enqueue(_ context.Context, msgs ...channels.Outbound) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.msgs = append(n.msgs, msgs...)
+	return nil
+}
+
+func (n *sentMessages) all() []channels.Outbound {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return slices.Clone(n.msgs)
 }
 
 func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
-	quiet, reg := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry()
+	quiet, reg, sent := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), &sentMessages{}
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
 		Reports: reports.New(store, router, reports.WithPublicURL("https://lapor.test"), reports.WithLogger(quiet),
-			reports.WithRegistry(reg)),
+			reports.WithRegistry(reg), reports.WithNotifier(sent)),
 		Logger: quiet, Registry: reg,
 		Ready: map[string]func(context.Context) error{"database": store.Ping},
 	})
-	return &testServer{t: t, srv: srv, store: store}
+	return &testServer{t: t, srv: srv, store: store, sent: sent}
 }
 
 // eachServer runs fn against a server on every available database.

@@ -1,0 +1,250 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sp4n-lapor/lapor/storage/storagetest"
+)
+
+// ticketWorld is a server with reports filed to a unit of Kota Semarang
+// (anonim and rahasia), to BPJS Kesehatan's Semarang office, and keys for
+// the agencies that may or may not see them.
+type ticketWorld struct {
+	*testServer
+	anonim, rahasia, bpjs                 string // tracking codes
+	unit, parent, other, body, app, admin []string
+}
+
+func newTicketWorld(t *testing.T, ts *testServer) ticketWorld {
+	t.Helper()
+	file := func(agency, privacy string) string {
+		body := fmt.Sprintf(`{"description":"Jalan di depan SDN 3 Tembalang rusak parah, banyak motor jatuh","region_code":"33.74",
+			"privacy":%q,"agency_id":%q,"source":"sms",
+			"reporter":{"name":"Budi Santoso","channel":"sms","address":"+6281234567890","phone":"+6281299990000","language":"id"}}`, privacy, agency)
+		r := ts.do("POST", "/api/v1/reports", body, asAdmin()...)
+		if r.Code != http.StatusCreated {
+			t.Fatalf("file: %d %s", r.Code, r.Body)
+		}
+		return r.json(t)["tracking_code"].(string)
+	}
+	return ticketWorld{testServer: ts,
+		anonim:  file("pemda-33.74-pekerjaan-umum", "anonim"),
+		rahasia: file("pemda-33.74-pekerjaan-umum", "rahasia"),
+		bpjs:    file("kl-bpjs-kesehatan-33.74", "biasa"),
+		unit:    bearer(ts.newKey("/api/v1/admin/agencies/pemda-33.74-pekerjaan-umum/keys")),
+		parent:  bearer(ts.newKey("/api/v1/admin/agencies/pemda-33.74/keys")),
+		other:   bearer(ts.newKey("/api/v1/admin/agencies/pemda-32.73/keys")),
+		body:    bearer(ts.newKey("/api/v1/admin/agencies/kl-bpjs-kesehatan/keys")),
+		app:     bearer(ts.newKey("/api/v1/admin/apps/sapawarga/keys")),
+		admin:   asAdmin(),
+	}
+}
+
+// codes lists the tracking codes of an inbox page.
+func codes(t *testing.T, r response) []string {
+	t.Helper()
+	var out []string
+	for _, tk := range r.json(t)["tickets"].([]any) {
+		out = append(out, tk.(map[string]any)["tracking_code"].(string))
+	}
+	return out
+}
+
+// TestTicketAuthorization tries every ticket route with no key, a wrong
+// key, an app key, the admin's, another agency's, the unit's own and its
+// parent's.
+func TestTicketAuthorization(t *testing.T) {
+	w := newTicketWorld(t, newTestServer(t, storagetest.SQLite(t)))
+	code := w.anonim
+	routes := []struct{ method, path, body string }{
+		{"GET", "/api/v1/agency/tickets", ""},
+		{"GET", "/api/v1/agency/tickets/" + code, ""},
+		{"POST", "/api/v1/agency/tickets/" + code + "/responses", `{"text":"Sedang kami tangani."}`},
+		{"POST", "/api/v1/agency/tickets/" + code + "/status", `{"status":"tunda","reason":"menunggu anggaran","until":"2999-01-01"}`},
+		{"POST", "/api/v1/agency/tickets/" + code + "/forward", `{"agency_id":"pemda-33.74-perhubungan","reason":"urusan perhubungan"}`},
+	}
+	for _, rt := range routes {
+		for _, tt := range []struct {
+			who     string
+			headers []string
+			want    int
+		}{
+			{"no key", nil, 401},
+			{"a wrong key", bearer("lpr_nope"), 401},
+			{"an app key", w.app, 403},
+			{"the admin", w.admin, 403},
+			{"another agency", w.other, 404},
+		} {
+			want := tt.want
+			if tt.want == 404 && rt.path == "/api/v1/agency/tickets" {
+				want = 200
+			}
+			if r := w.do(rt.method, rt.path, rt.body, tt.headers...); r.Code != want {
+				t.Errorf("%s %s with %s = %d %s, want %d", rt.method, rt.path, tt.who, r.Code, r.Body, want)
+			}
+		}
+	}
+	// In order: the unit reads, answers and holds it; its parent, which sees
+	// its units' tickets, forwards it to a sibling unit.
+	for i, step := range []struct {
+		headers []string
+		want    int
+	}{{w.unit, 200}, {w.unit, 200}, {w.unit, 201}, {w.unit, 200}, {w.parent, 200}} {
+		rt := routes[i]
+		if r := w.do(rt.method, rt.path, rt.body, step.headers...); r.Code != step.want {
+			t.Errorf("%s %s as the agency that may = %d %s, want %d", rt.method, rt.path, r.Code, r.Body, step.want)
+		}
+	}
+	if got := codes(t, w.do("GET", "/api/v1/agency/tickets", "", w.other...)); len(got) != 0 {
+		t.Errorf("another agency's inbox lists %v", got)
+	}
+	for _, path := range []string{"/api/v1/admin/reports", "/api/v1/admin/reports/" + code, "/api/v1/admin/triage"} {
+		for _, tt := range []struct {
+			who     string
+			headers []string
+			want    int
+		}{{"no key", nil, 401}, {"an agency key", w.unit, 403}, {"an app key", w.app, 403}, {"the admin", w.admin, 200}} {
+			if r := w.do("GET", path, "", tt.headers...); r.Code != tt.want {
+				t.Errorf("GET %s with %s = %d, want %d", path, tt.who, r.Code, tt.want)
+			}
+		}
+	}
+}
+
+// TestTicketVisibility: an agency sees its own and its units' or offices'
+// tickets, a rahasia one only when addressed to it, and never an anonim
+// reporter; the admin sees the reporter as filed.
+func TestTicketVisibility(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		w := newTicketWorld(t, ts)
+		if got := strings.Join(codes(t, w.do("GET", "/api/v1/agency/tickets", "", w.unit...)), " "); got != w.rahasia+" "+w.anonim {
+			t.Errorf("the unit's inbox: %s, want its two, newest first", got)
+		}
+		if got := codes(t, w.do("GET", "/api/v1/agency/tickets", "", w.parent...)); len(got) != 1 || got[0] != w.anonim {
+			t.Errorf("the parent's inbox: %v, want the anonim one and not the rahasia one", got)
+		}
+		if r := w.do("GET", "/api/v1/agency/tickets/"+w.rahasia, "", w.parent...); r.Code != 404 {
+			t.Errorf("the parent reads the unit's rahasia ticket: %d", r.Code)
+		}
+		if r := w.do("GET", "/api/v1/agency/tickets/"+w.bpjs, "", w.body...); r.Code != 200 {
+			t.Errorf("BPJS Kesehatan reads its Semarang office's ticket: %d", r.Code)
+		}
+		r := w.do("GET", "/api/v1/agency/tickets/"+w.anonim, "", w.unit...)
+		for _, secret := range []string{"Budi", "6281234567890", "6281299990000", `"reporter"`} {
+			if strings.Contains(string(r.Body), secret) {
+				t.Errorf("an anonim ticket shows %q to the agency: %s", secret, r.Body)
+			}
+		}
+		if r.json(t)["description"] == "" || r.json(t)["routing"] == nil {
+			t.Errorf("ticket: %s", r.Body)
+		}
+		if a := w.do("GET", "/api/v1/admin/reports/"+w.anonim, "", w.admin...); !strings.Contains(string(a.Body), "Budi Santoso") {
+			t.Errorf("the admin does not see the reporter as filed: %s", a.Body)
+		}
+	})
+}
+
+// TestTicketLifecycle: an answer reaches the reporter; a forward moves the
+// ticket and tells the reporter; a return sends it to the admin's triage,
+// whence the admin forwards it; a closed ticket takes no more answers.
+func TestTicketLifecycle(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		w := newTicketWorld(t, ts)
+		path := "/api/v1/agency/tickets/" + w.anonim
+		answer := strings.Repeat("Jalan tersebut sudah kami perbaiki dan diaspal ulang minggu ini. ", 6)
+		r := w.do("POST", path+"/responses", fmt.Sprintf(`{"text":%q}`, answer), w.unit...)
+		if r.Code != 201 || r.json(t)["status"] != "ditindaklanjuti" {
+			t.Fatalf("answer: %d %s", r.Code, r.Body)
+		}
+		sent := w.sent.all()
+		if len(sent) < 2 || sent[0].To.Channel != "sms" || sent[0].To.ID != "+6281234567890" ||
+			!strings.Contains(sent[0].Text, w.anonim) || !strings.Contains(sent[0].Text, "sudah kami perbaiki") {
+			t.Fatalf("the reporter was told %+v; want the answer in SMS parts", sent)
+		}
+		tl := r.json(t)["timeline"].([]any)
+		if last := tl[len(tl)-1].(map[string]any); last["actor"] != "agency:pemda-33.74-pekerjaan-umum" || last["event"] != "answered" {
+			t.Errorf("last event %v", last)
+		}
+
+		for _, bad := range []string{`{"status":"tunda","until":"2999-01-01"}`, `{"status":"tunda","reason":"anggaran","until":"2020-01-01"}`, `{"status":"arsip"}`} {
+			if r := w.do("POST", path+"/status", bad, w.unit...); r.Code != 422 {
+				t.Errorf("status %s = %d %s", bad, r.Code, r.Body)
+			}
+		}
+		if r := w.do("POST", path+"/forward", `{"agency_id":"kl-nope"}`, w.unit...); r.Code != 422 {
+			t.Errorf("forward to an unknown agency = %d", r.Code)
+		}
+		r = w.do("POST", path+"/forward", `{"agency_id":"pemda-33.74-perhubungan","reason":"urusan perhubungan"}`, w.unit...)
+		if r.Code != 200 || r.json(t)["status"] != "terdisposisi" || r.json(t)["follow_up_due_at"] == nil {
+			t.Fatalf("forward: %d %s", r.Code, r.Body)
+		}
+		if r := w.do("GET", path, "", w.unit...); r.Code != 404 {
+			t.Errorf("the unit still reads the ticket it forwarded: %d", r.Code)
+		}
+		transport := bearer(w.newKey("/api/v1/admin/agencies/pemda-33.74-perhubungan/keys"))
+		if r := w.do("GET", path, "", transport...); r.Code != 200 {
+			t.Errorf("the new agency cannot read it: %d", r.Code)
+		}
+		if last := w.sent.all(); !strings.Contains(last[len(last)-1].Text, "Dinas Perhubungan Kota Semarang") {
+			t.Errorf("the reporter was told %q", last[len(last)-1].Text)
+		}
+
+		r = w.do("POST", path+"/status", `{"status":"bukan_wewenang","reason":"jalan provinsi"}`, transport...)
+		if r.Code != 200 || r.json(t)["agency"].(map[string]any)["id"] != "admin-nasional" {
+			t.Fatalf("return: %d %s", r.Code, r.Body)
+		}
+		if got := codes(t, w.do("GET", "/api/v1/admin/triage", "", w.admin...)); !strings.Contains(strings.Join(got, " "), w.anonim) {
+			t.Errorf("triage lacks the returned ticket: %v", got)
+		}
+		r = w.do("POST", "/api/v1/admin/reports/"+w.anonim+"/forward", `{"agency_id":"pemda-33","reason":"jalan provinsi"}`, w.admin...)
+		if r.Code != 200 || r.json(t)["agency"].(map[string]any)["id"] != "pemda-33" {
+			t.Fatalf("the admin forwards: %d %s", r.Code, r.Body)
+		}
+		province := bearer(w.newKey("/api/v1/admin/agencies/pemda-33/keys"))
+		if r := w.do("POST", path+"/status", `{"status":"selesai"}`, province...); r.Code != 200 || r.json(t)["status"] != "selesai" {
+			t.Fatalf("close: %d %s", r.Code, r.Body)
+		}
+		if r := w.do("POST", path+"/responses", `{"text":"lagi"}`, province...); r.Code != 409 {
+			t.Errorf("an answer to a closed ticket = %d", r.Code)
+		}
+	})
+}
+
+// TestInboxFiltersAndPages: filters, counts per status, and a cursor that
+// walks the inbox without repeating a ticket.
+func TestInboxFiltersAndPages(t *testing.T) {
+	w := newTicketWorld(t, newTestServer(t, storagetest.SQLite(t)))
+	w.do("POST", "/api/v1/agency/tickets/"+w.anonim+"/responses", `{"text":"Sedang kami tangani."}`, w.unit...)
+	all := w.do("GET", "/api/v1/admin/reports?per_page=2", "", w.admin...)
+	first := codes(t, all)
+	next, _ := all.json(t)["next_cursor"].(string)
+	if len(first) != 2 || next == "" {
+		t.Fatalf("first page %v, cursor %q", first, next)
+	}
+	rest := codes(t, w.do("GET", "/api/v1/admin/reports?per_page=2&cursor="+next, "", w.admin...))
+	if len(rest) != 1 || rest[0] == first[0] || rest[0] == first[1] {
+		t.Errorf("second page %v after %v", rest, first)
+	}
+	counts := all.json(t)["counts"].(map[string]any)
+	if counts["ditindaklanjuti"] != 1.0 || counts["menunggu_verifikasi"] != 2.0 {
+		t.Errorf("counts %v", counts)
+	}
+	today := time.Now().Format(time.DateOnly)
+	for query, want := range map[string]int{
+		"status=ditindaklanjuti": 1, "region=33.74": 3, "region=32": 0, "sector=jaminan-kesehatan": 0,
+		"q=SDN%203": 3, "q=tidak%20ada": 0, "from=" + today: 3, "to=2020-01-01": 0, "overdue=true": 0,
+	} {
+		if got := codes(t, w.do("GET", "/api/v1/admin/reports?"+query, "", w.admin...)); len(got) != want {
+			t.Errorf("%s: %d tickets, want %d", query, len(got), want)
+		}
+	}
+	for _, bad := range []string{"overdue=maybe", "from=kemarin", "per_page=0"} {
+		if r := w.do("GET", "/api/v1/admin/reports?"+bad, "", w.admin...); r.Code != 400 {
+			t.Errorf("%s = %d", bad, r.Code)
+		}
+	}
+}
