@@ -97,6 +97,9 @@ func (s *Server) routes() {
 	v1.POST("/reports", s.authorize(scopeAdmin, scopeApp), s.createReport)
 	v1.POST("/reports/preview", s.authorize(scopeAdmin, scopeApp), s.previewReport)
 	v1.GET("/reports/:code", s.getReport)
+	v1.POST("/reports/:code/followup", s.authorize(scopeAdmin), s.followup)
+	v1.POST("/reports/:code/replies", s.authorize(scopeAdmin), s.reply)
+	v1.POST("/reports/:code/ratings", s.authorize(scopeAdmin), s.rate)
 	v1.GET("/agencies", s.listAgencies)
 	v1.GET("/agencies/:id", s.getAgency)
 

@@ -30,3 +30,41 @@ func (s *Server) notFound(c *gin.Context, err error) bool {
 	s.fail(c, http.StatusNotFound, "report_not_found", "error_report_not_found", map[string]any{"Code": c.Param("code")})
 	return true
 }
+
+// followup tells the reporter writing from an address where their report
+// stands: for a conversation service deployed apart.
+func (s *Server) followup(c *gin.Context) {
+	var from report.Contact
+	if !s.readJSON(c, &from) {
+		return
+	}
+	f, err := s.cfg.Reports.Followup(c.Request.Context(), c.Param("code"), from, language(c))
+	s.answerTicket(c, http.StatusOK, f, err)
+}
+
+// reply adds a reporter's reply, relayed by a conversation service.
+func (s *Server) reply(c *gin.Context) {
+	var r report.Reply
+	if !s.readJSON(c, &r) {
+		return
+	}
+	s.noContent(c, s.cfg.Reports.Reply(c.Request.Context(), c.Param("code"), r))
+}
+
+// rate keeps a reporter's rating, relayed by a conversation service.
+func (s *Server) rate(c *gin.Context) {
+	var r report.Rating
+	if !s.readJSON(c, &r) {
+		return
+	}
+	s.noContent(c, s.cfg.Reports.Rate(c.Request.Context(), c.Param("code"), r))
+}
+
+// noContent answers 204, or the error the report service gave.
+func (s *Server) noContent(c *gin.Context, err error) {
+	if err == nil {
+		c.Status(http.StatusNoContent)
+		return
+	}
+	s.answerTicket(c, 0, nil, err)
+}

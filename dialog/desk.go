@@ -19,4 +19,11 @@ type Desk interface {
 	// Track answers a report's public status; report.ErrNotFound for an
 	// unknown code.
 	Track(ctx context.Context, code, lang string) (report.Public, error)
+	// Followup tells the reporter who writes from an address where their
+	// report stands; report.ErrNotFound when it is not theirs.
+	Followup(ctx context.Context, code string, from report.Contact, lang string) (report.Followup, error)
+	// Reply adds the reporter's reply to the agency's answer to the report.
+	Reply(ctx context.Context, code string, r report.Reply) error
+	// Rate keeps the reporter's rating of a closed report.
+	Rate(ctx context.Context, code string, r report.Rating) error
 }

@@ -85,6 +85,17 @@ func (t *turn) filed(code string) {
 }
 
 func (t *turn) status(ctx context.Context, code string) {
+	// The reporter's own report: with the agency's latest answer in brief.
+	if f, err := t.e.desk.Followup(ctx, code, t.me(), t.st.Lang); err == nil {
+		data := map[string]any{"Code": f.TrackingCode, "Status": f.StatusLabel, "Agency": f.Agency.Name}
+		if f.LatestAnswer == "" {
+			t.say("bot_status", data)
+			return
+		}
+		data["Answer"] = clip(f.LatestAnswer, 100)
+		t.say("bot_status_answer", data)
+		return
+	}
 	st, err := t.e.desk.Track(ctx, code, t.st.Lang)
 	switch {
 	case errors.Is(err, report.ErrNotFound):

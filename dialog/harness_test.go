@@ -33,6 +33,7 @@ func testRedis(t testing.TB) redis.UniversalClient { return redistest.Client(t, 
 type backend struct {
 	store *storage.Store
 	down  atomic.Bool
+	svc   *reports.Service // for the agency's actions
 	desk  reports.Conversation
 }
 
@@ -59,6 +60,27 @@ func (b *backend) Track(ctx context.Context, code, lang string) (report.Public, 
 	return b.desk.Track(ctx, code, lang)
 }
 
+func (b *backend) Followup(ctx context.Context, code string, from report.Contact, lang string) (report.Followup, error) {
+	if b.down.Load() {
+		return report.Followup{}, errDown
+	}
+	return b.desk.Followup(ctx, code, from, lang)
+}
+
+func (b *backend) Reply(ctx context.Context, code string, r report.Reply) error {
+	if b.down.Load() {
+		return errDown
+	}
+	return b.desk.Reply(ctx, code, r)
+}
+
+func (b *backend) Rate(ctx context.Context, code string, r report.Rating) error {
+	if b.down.Load() {
+		return errDown
+	}
+	return b.desk.Rate(ctx, code, r)
+}
+
 // harness is an engine wired as in production, on test Redis and SQLite.
 type harness struct {
 	t       testing.TB
@@ -76,10 +98,12 @@ func newHarness(t testing.TB) *harness {
 	t.Helper()
 	store := storagetest.SQLite(t)
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
-	b := &backend{store: store, desk: reports.New(store, router, reports.WithLogger(quiet)).Conversation()}
 	rdb := testRedis(t)
-	h := &harness{t: t, backend: b, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}
+	h := &harness{t: t, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), ns: randomID()[:8]}
 	h.outbox = channels.NewOutbox(rdb, channels.WithLogger(quiet))
+	svc := reports.New(store, router, reports.WithLogger(quiet), reports.WithNotifier(h.outbox))
+	b := &backend{store: store, svc: svc, desk: svc.Conversation()}
+	h.backend = b
 	h.engine = New(rdb, h.outbox, b, WithLogger(quiet), WithClock(h.clock))
 	return h
 }

@@ -23,7 +23,7 @@ func TestPromptsFitTwoSMS(t *testing.T) {
 		}
 		p := locales.New(lang)
 		agency := "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Kalimantan Utara"
-		data := map[string]any{"Code": "LPR-7K2M-9QXT", "Count": 10, "Max": report.MaxDescription, "What": clip(long, 60),
+		data := map[string]any{"Code": "LPR-7K2M-9QXT", "Count": 10, "Max": report.MaxDescription, "What": clip(long, 60), "Answer": clip(long, 100),
 			"Status": "Ditindaklanjuti oleh Instansi", "Agency": agency}
 		for id := range catalogue {
 			if !strings.HasPrefix(id, "bot_") && !strings.HasPrefix(id, "choice_") {

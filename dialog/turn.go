@@ -57,7 +57,19 @@ func (t *turn) handle(ctx context.Context, text string) error {
 	if cmd, arg := understand.ParseCommand(text); cmd != understand.CmdNone {
 		return t.command(ctx, cmd, arg)
 	}
+	if code, reply, ok := understand.ParseReply(text); ok {
+		if err := t.reply(ctx, code, reply); err != nil {
+			return err
+		}
+		t.reprompt()
+		return nil
+	}
 	st := t.st
+	if st.Step == StepStart || st.Step == StepDone {
+		if took, err := t.followUp(ctx, text); took || err != nil {
+			return err
+		}
+	}
 	if t.in.Phone != "" {
 		st.Draft.Phone = t.in.Phone
 		if text == "" && t.in.Location == nil && len(t.in.Attachments) == 0 {

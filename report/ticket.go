@@ -17,6 +17,8 @@ type Ticket struct {
 	Timeline     []Event       `json:"timeline"`
 	Attachments  []File        `json:"attachments"`
 	Conversation []SentMessage `json:"conversation"`
+	// Rating is the reporter's rating of the handling, 1 to 5, once given.
+	Rating *int `json:"rating,omitempty"`
 }
 
 // Summary is a ticket as an inbox lists it.
@@ -98,3 +100,30 @@ const (
 	MaxAnswer = 5000
 	MaxReason = 1000
 )
+
+// Followup is where a report stands, as its reporter sees it: with the
+// agency's latest answer, and whether the reporter rated the handling.
+type Followup struct {
+	TrackingCode string `json:"tracking_code"`
+	Status       string `json:"status"`
+	StatusLabel  string `json:"status_label"`
+	Agency       Agency `json:"agency"`
+	LatestAnswer string `json:"latest_answer,omitempty"`
+	// AwaitsReply says the agency answered and the report is not done: what
+	// the reporter writes next is a reply to it.
+	AwaitsReply bool `json:"awaits_reply"`
+	// AwaitsRating says the report is done and not rated yet.
+	AwaitsRating bool `json:"awaits_rating"`
+}
+
+// Reply is a reporter's answer to the agency's follow-up.
+type Reply struct {
+	From Contact `json:"from"` // the channel and address the reporter writes from
+	Text string  `json:"text"`
+}
+
+// Rating is a reporter's rating of how a closed report was handled.
+type Rating struct {
+	From  Contact `json:"from"`
+	Stars int     `json:"stars"` // 1 to 5
+}

@@ -28,3 +28,18 @@ func (c Conversation) File(ctx context.Context, r report.Request, key, lang stri
 func (c Conversation) Track(ctx context.Context, code, lang string) (report.Public, error) {
 	return c.s.Track(ctx, code, lang)
 }
+
+// Followup implements dialog.Desk.
+func (c Conversation) Followup(ctx context.Context, code string, from report.Contact, lang string) (report.Followup, error) {
+	return c.s.Followup(ctx, code, from, lang)
+}
+
+// Reply implements dialog.Desk.
+func (c Conversation) Reply(ctx context.Context, code string, r report.Reply) error {
+	return c.s.Reply(ctx, code, r)
+}
+
+// Rate implements dialog.Desk.
+func (c Conversation) Rate(ctx context.Context, code string, r report.Rating) error {
+	return c.s.Rate(ctx, code, r)
+}

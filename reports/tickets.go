@@ -130,7 +130,7 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 		Summary: s.summary(p, name, r), Description: r.Description, Source: r.Source, UpdatedAt: r.UpdatedAt,
 		Routing:  storedRouting(r),
 		Timeline: make([]report.Event, 0, len(events)), Attachments: make([]report.File, 0, len(files)),
-		Conversation: make([]report.SentMessage, 0, len(msgs)),
+		Conversation: make([]report.SentMessage, 0, len(msgs)), Rating: r.Rating,
 	}
 	if r.LocationText != "" || r.Latitude != nil {
 		t.Location = &report.Place{Text: r.LocationText, Latitude: r.Latitude, Longitude: r.Longitude}

@@ -16,6 +16,9 @@ const (
 	// EventReturned is an agency saying a report is not its authority
 	// (bukan wewenang): it goes back to the national admin's triage queue.
 	EventReturned = "returned"
+	// EventRated is the reporter's rating of how a closed report was
+	// handled, 1 to 5 in the note.
+	EventRated = "rated"
 )
 
 // Report statuses, in the words of the live system.

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -39,7 +40,14 @@ func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, foll
 		if followUpDue != nil {
 			r.FollowUpDueAt = followUpDue
 		}
-		return tx.Model(&r).Select("status", "agency_id", "follow_up_due_at", "updated_at").Updates(&r).Error
+		if e.Kind == EventRated {
+			n, err := strconv.Atoi(e.Note)
+			if err != nil {
+				return fmt.Errorf("rating %q: %w", e.Note, err)
+			}
+			r.Rating = &n
+		}
+		return tx.Model(&r).Select("status", "agency_id", "follow_up_due_at", "rating", "updated_at").Updates(&r).Error
 	})
 	if err != nil {
 		return Report{}, fmt.Errorf("record %s event: %w", e.Kind, err)

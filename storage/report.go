@@ -59,6 +59,8 @@ type Report struct {
 	UpdatedAt     time.Time
 	VerifyDueAt   time.Time  // verified and forwarded by then (3 working days)
 	FollowUpDueAt *time.Time // followed up by then (5 working days after forwarding)
+	// Rating is the reporter's rating of the handling, 1 to 5, once closed.
+	Rating *int
 
 	Attachments []Attachment `gorm:"-"` // written with the report by File
 }

@@ -95,3 +95,18 @@ func (s *Store) Units(ctx context.Context, id string) ([]string, error) {
 	err := s.db.WithContext(ctx).Model(&Agency{}).Where("parent_id = ?", id).Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
+
+// Rating is how reporters rated the handling of an agency's closed
+// reports.
+type Rating struct {
+	Average float64 `json:"average"`
+	Count   int64   `json:"count"`
+}
+
+// AgencyRating summarises the ratings of the reports an agency holds.
+func (s *Store) AgencyRating(ctx context.Context, id string) (Rating, error) {
+	var r Rating
+	err := s.db.WithContext(ctx).Model(&Report{}).Where("agency_id = ? AND rating IS NOT NULL", id).
+		Select("COALESCE(AVG(rating), 0) AS average, COUNT(rating) AS count").Scan(&r).Error
+	return r, err
+}

@@ -85,9 +85,11 @@ func (c *Client) call(ctx context.Context, method, path string, body any, lang, 
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	switch {
+	case res.StatusCode == want && out == nil:
+		return nil
 	case res.StatusCode == want:
 		return json.Unmarshal(b, out)
-	case res.StatusCode == http.StatusNotFound && method == http.MethodGet:
+	case res.StatusCode == http.StatusNotFound:
 		return report.ErrNotFound
 	case res.StatusCode >= 400 && res.StatusCode < 500 && res.StatusCode != http.StatusTooManyRequests:
 		// Refused as it is: a bad request, or a key that may not file.
@@ -101,4 +103,21 @@ func (c *Client) call(ctx context.Context, method, path string, body any, lang, 
 	default:
 		return fmt.Errorf("%s %s: the backend answered %d", method, path, res.StatusCode)
 	}
+}
+
+// Followup implements dialog.Desk with POST /api/v1/reports/{code}/followup.
+func (c *Client) Followup(ctx context.Context, code string, from report.Contact, lang string) (report.Followup, error) {
+	var out report.Followup
+	err := c.call(ctx, http.MethodPost, "/api/v1/reports/"+url.PathEscape(code)+"/followup", from, lang, "", http.StatusOK, &out)
+	return out, err
+}
+
+// Reply implements dialog.Desk with POST /api/v1/reports/{code}/replies.
+func (c *Client) Reply(ctx context.Context, code string, r report.Reply) error {
+	return c.call(ctx, http.MethodPost, "/api/v1/reports/"+url.PathEscape(code)+"/replies", r, "", "", http.StatusNoContent, nil)
+}
+
+// Rate implements dialog.Desk with POST /api/v1/reports/{code}/ratings.
+func (c *Client) Rate(ctx context.Context, code string, r report.Rating) error {
+	return c.call(ctx, http.MethodPost, "/api/v1/reports/"+url.PathEscape(code)+"/ratings", r, "", "", http.StatusNoContent, nil)
 }

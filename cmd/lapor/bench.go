@@ -88,6 +88,14 @@ func (f *benchDesk) Track(context.Context, string, string) (report.Public, error
 	return report.Public{}, report.ErrNotFound
 }
 
+func (f *benchDesk) Followup(context.Context, string, report.Contact, string) (report.Followup, error) {
+	return report.Followup{}, report.ErrNotFound
+}
+
+func (f *benchDesk) Reply(context.Context, string, report.Reply) error { return nil }
+
+func (f *benchDesk) Rate(context.Context, string, report.Rating) error { return nil }
+
 // roundTrips counts the commands and pipelines sent to Redis, but for the
 // handshake of each new pooled connection (HELLO, CLIENT SETINFO, AUTH,
 // SELECT), which is not the work of a message.

@@ -90,3 +90,29 @@ func TestChoiceAndWords(t *testing.T) {
 		t.Errorf("status command = %q %q", c, code)
 	}
 }
+
+func TestParseReply(t *testing.T) {
+	for _, tt := range []struct {
+		in, code, reply string
+		ok              bool
+	}{
+		{"balas LPR-7K2M-9QXT Jalan belum diperbaiki, Pak", "LPR-7K2M-9QXT", "Jalan belum diperbaiki, Pak", true},
+		{"Balas lpr7k2m9qxt sudah beres terima kasih", "LPR7K2M9QXT", "sudah beres terima kasih", true},
+		{"balas LPR-7K2M-9QXT", "", "", false},
+		{"balas saja nanti", "", "", false},
+		{"jalan rusak parah", "", "", false},
+	} {
+		code, reply, ok := ParseReply(tt.in)
+		if code != tt.code || reply != tt.reply || ok != tt.ok {
+			t.Errorf("ParseReply(%q) = %q, %q, %v", tt.in, code, reply, ok)
+		}
+	}
+}
+
+func TestStars(t *testing.T) {
+	for in, want := range map[string]int{"5": 5, " 1 ": 1, "4 bintang": 4, "6": 0, "10": 0, "lima": 0, "5 jalan rusak": 0} {
+		if got, ok := Stars(in); got != want || ok != (want > 0) {
+			t.Errorf("Stars(%q) = %d, %v", in, got, ok)
+		}
+	}
+}
