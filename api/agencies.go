@@ -27,6 +27,9 @@ type agencyView struct {
 	ActivatedAt  *time.Time `json:"activated_at,omitempty"`
 	Receives     string     `json:"receives,omitempty"`
 	WebhookURL   string     `json:"webhook_url,omitempty"`
+	// Rating summarises how reporters rated the handling of the agency's
+	// closed reports; only when one agency is shown.
+	Rating *storage.Rating `json:"rating,omitempty"`
 }
 
 func viewAgency(a storage.Agency, admin bool) agencyView {
@@ -89,9 +92,17 @@ func (s *Server) listAgencies(c *gin.Context) {
 
 func (s *Server) getAgency(c *gin.Context) {
 	a, ok := s.agency(c)
-	if ok {
-		c.JSON(http.StatusOK, viewAgency(a, false))
+	if !ok {
+		return
 	}
+	rating, err := s.cfg.Store.AgencyRating(c.Request.Context(), a.ID)
+	if err != nil {
+		s.internal(c, "agency rating", err)
+		return
+	}
+	v := viewAgency(a, false)
+	v.Rating = &rating
+	c.JSON(http.StatusOK, v)
 }
 
 // agency loads the agency named by the :id path parameter, or answers 404.

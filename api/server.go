@@ -17,6 +17,7 @@ import (
 // Store is what the API needs of storage.
 type Store interface {
 	Agency(ctx context.Context, id string) (storage.Agency, error)
+	AgencyRating(ctx context.Context, id string) (storage.Rating, error)
 	Agencies(ctx context.Context, f storage.AgencyFilter) ([]storage.Agency, int64, error)
 	UpdateConnectivity(ctx context.Context, id string, u storage.ConnectivityUpdate) (storage.Agency, error)
 	UpdateWidget(ctx context.Context, id string, w storage.Widget) (storage.Agency, error)

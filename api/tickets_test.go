@@ -211,6 +211,22 @@ func TestTicketLifecycle(t *testing.T) {
 		if r := w.do("POST", path+"/responses", `{"text":"lagi"}`, province...); r.Code != 409 {
 			t.Errorf("an answer to a closed ticket = %d", r.Code)
 		}
+		rating := `{"from":{"channel":"sms","address":"+6281234567890"},"stars":4}`
+		if r := w.do("POST", "/api/v1/reports/"+w.anonim+"/ratings", strings.Replace(rating, "7890", "7891", 1), w.admin...); r.Code != 404 {
+			t.Errorf("a rating from another number = %d", r.Code)
+		}
+		if r := w.do("POST", "/api/v1/reports/"+w.anonim+"/ratings", rating, w.admin...); r.Code != 204 {
+			t.Fatalf("rating: %d %s", r.Code, r.Body)
+		}
+		if r := w.do("POST", "/api/v1/reports/"+w.anonim+"/ratings", rating, w.admin...); r.Code != 422 {
+			t.Errorf("a second rating = %d", r.Code)
+		}
+		if got := w.do("GET", "/api/v1/agencies/pemda-33", "").json(t)["rating"]; fmt.Sprint(got) != "map[average:4 count:1]" {
+			t.Errorf("the province's rating: %v", got)
+		}
+		if got := w.do("GET", path, "", province...).json(t)["rating"]; got != 4.0 {
+			t.Errorf("the ticket's rating: %v", got)
+		}
 	})
 }
 
