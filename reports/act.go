@@ -12,8 +12,13 @@ import (
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
-// Working days an agency has to follow up a report it received.
-const followUpWorkdays = 5
+// Working days an agency has to follow up a report it received, and after
+// which an answered report closes by itself when its reporter does not
+// reply.
+const (
+	followUpWorkdays = 5
+	closeWorkdays    = 10
+)
 
 // ErrClosed is returned for an action on a report that is done.
 var ErrClosed = errors.New("report closed")
@@ -30,7 +35,8 @@ func (s *Service) Answer(ctx context.Context, v Viewer, actor, code string, a re
 		return report.Ticket{}, err
 	}
 	e := storage.ReportEvent{Kind: storage.EventAnswered, Actor: actor, AgencyID: r.AgencyID, Note: a.Text}
-	if err := s.act(ctx, r, e, nil, "notify_answered"); err != nil {
+	closeDue := s.cal.Deadline(s.now(), closeWorkdays)
+	if err := s.act(ctx, r, e, storage.Deadlines{Close: &closeDue}, "notify_answered"); err != nil {
 		return report.Ticket{}, err
 	}
 	return s.Ticket(ctx, v, code, lang)
@@ -63,7 +69,7 @@ func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f r
 	}
 	due := s.cal.Deadline(s.now(), followUpWorkdays)
 	e := storage.ReportEvent{Kind: storage.EventForwarded, Actor: actor, AgencyID: to.ID, Note: f.Reason}
-	if err := s.act(ctx, r, e, &due, "notify_forwarded"); err != nil {
+	if err := s.act(ctx, r, e, storage.Deadlines{FollowUp: &due, NoClose: true}, "notify_forwarded"); err != nil {
 		return report.Summary{}, err
 	}
 	moved, err := s.Report(ctx, code)
@@ -89,7 +95,7 @@ func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c
 	if e.Kind != storage.EventReturned {
 		e.AgencyID = r.AgencyID
 	}
-	if err := s.act(ctx, r, e, nil, "notify_"+c.Status); err != nil {
+	if err := s.act(ctx, r, e, storage.Deadlines{NoClose: true}, "notify_"+c.Status); err != nil {
 		return report.Summary{}, err
 	}
 	now, err := s.Report(ctx, code)
@@ -146,8 +152,8 @@ func (s *Service) open(ctx context.Context, v Viewer, code string) (storage.Repo
 }
 
 // act records an event and tells the reporter with the message msgID.
-func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, followUpDue *time.Time, msgID string) error {
-	after, err := s.store.Record(ctx, r.ID, e, followUpDue)
+func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, d storage.Deadlines, msgID string) error {
+	after, err := s.store.Record(ctx, r.ID, e, d)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,10 @@ type Store interface {
 	Tickets(ctx context.Context, q storage.TicketQuery) ([]storage.Report, error)
 	TicketCounts(ctx context.Context, q storage.TicketQuery) (map[string]int64, error)
 	Messages(ctx context.Context, conversation string) ([]storage.Message, error)
-	Record(ctx context.Context, reportID uint64, e storage.ReportEvent, followUpDue *time.Time) (storage.Report, error)
+	Record(ctx context.Context, reportID uint64, e storage.ReportEvent, d storage.Deadlines) (storage.Report, error)
+	RecordIf(ctx context.Context, reportID uint64, e storage.ReportEvent, d storage.Deadlines, cond func(storage.Report) bool) (storage.Report, error)
+	DueToClose(ctx context.Context, now time.Time, limit int) ([]storage.Report, error)
+	OverdueByAgency(ctx context.Context, now time.Time) (map[string]int64, error)
 }
 
 // Callers, as the service knows them: the scope of an API key, or the
@@ -49,6 +52,7 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	filed     *prometheus.CounterVec
+	overdue   *prometheus.GaugeVec
 	notifier  Notifier
 }
 
@@ -71,9 +75,9 @@ func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
 
 // WithRegistry registers the service's metrics (reports filed per channel
-// and type) with reg.
+// and type, overdue per agency) with reg.
 func WithRegistry(reg prometheus.Registerer) Option {
-	return func(s *Service) { reg.MustRegister(s.filed) }
+	return func(s *Service) { reg.MustRegister(s.filed, s.overdue) }
 }
 
 // New returns a service on store that routes with router.
@@ -83,6 +87,7 @@ func New(store Store, router routing.Router, opts ...Option) *Service {
 		filed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lapor_reports_filed_total", Help: "Reports filed, by source channel and type.",
 		}, []string{"source", "type"}),
+		overdue: newOverdueGauge(),
 	}
 	for _, o := range opts {
 		o(s)

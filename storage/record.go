@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -10,12 +11,32 @@ import (
 	"gorm.io/gorm/clause"
 )
 
+// Deadlines are what an event sets of a report's time limits; a nil one is
+// left as it is.
+type Deadlines struct {
+	FollowUp *time.Time // the agency follows up by then
+	Close    *time.Time // it closes by itself then, unless the reporter replies
+	// NoClose clears the close deadline: the report waits for the agency.
+	NoClose bool
+}
+
+// ErrStale is returned by RecordIf when the report no longer is as the
+// condition wants.
+var ErrStale = errors.New("report changed meanwhile")
+
 // Record appends an event to a report and updates, in the same transaction,
-// what the report caches of its events: its status, and the agency that
-// holds it after a forward or a return. followUpDue, when not nil, is the
-// new deadline of the agency's follow-up. It returns the report as it is
-// now; a report changed by another request meanwhile waits for it.
-func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, followUpDue *time.Time) (Report, error) {
+// what the report caches of its events: its status, the agency that holds
+// it after a forward or a return, its rating, and its deadlines. It returns
+// the report as it is now; a report changed by another request meanwhile
+// waits for it.
+func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, d Deadlines) (Report, error) {
+	return s.RecordIf(ctx, reportID, e, d, nil)
+}
+
+// RecordIf is Record when the report, read under its lock, satisfies cond;
+// otherwise it records nothing and fails with ErrStale. Two processes that
+// act on the same report for the same reason act once.
+func (s *Store) RecordIf(ctx context.Context, reportID uint64, e ReportEvent, d Deadlines, cond func(Report) bool) (Report, error) {
 	var r Report
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		q := tx
@@ -24,6 +45,9 @@ func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, foll
 		}
 		if err := q.Take(&r, reportID).Error; err != nil {
 			return notFound(err)
+		}
+		if cond != nil && !cond(r) {
+			return ErrStale
 		}
 		e.ID, e.ReportID = 0, r.ID
 		if err := tx.Create(&e).Error; err != nil {
@@ -37,8 +61,14 @@ func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, foll
 		if e.Moves() {
 			r.AgencyID = e.AgencyID
 		}
-		if followUpDue != nil {
-			r.FollowUpDueAt = followUpDue
+		if d.FollowUp != nil {
+			r.FollowUpDueAt = d.FollowUp
+		}
+		if d.Close != nil {
+			r.CloseDueAt = d.Close
+		}
+		if d.NoClose {
+			r.CloseDueAt = nil
 		}
 		if e.Kind == EventRated {
 			n, err := strconv.Atoi(e.Note)
@@ -47,7 +77,7 @@ func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, foll
 			}
 			r.Rating = &n
 		}
-		return tx.Model(&r).Select("status", "agency_id", "follow_up_due_at", "rating", "updated_at").Updates(&r).Error
+		return tx.Model(&r).Select("status", "agency_id", "follow_up_due_at", "close_due_at", "rating", "updated_at").Updates(&r).Error
 	})
 	if err != nil {
 		return Report{}, fmt.Errorf("record %s event: %w", e.Kind, err)

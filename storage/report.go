@@ -59,6 +59,9 @@ type Report struct {
 	UpdatedAt     time.Time
 	VerifyDueAt   time.Time  // verified and forwarded by then (3 working days)
 	FollowUpDueAt *time.Time // followed up by then (5 working days after forwarding)
+	// CloseDueAt is when an answered report closes by itself if the
+	// reporter has not replied (10 working days after the answer).
+	CloseDueAt *time.Time `gorm:"index"`
 	// Rating is the reporter's rating of the handling, 1 to 5, once closed.
 	Rating *int
 

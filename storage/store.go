@@ -5,6 +5,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -102,3 +103,7 @@ func notFound(err error) error {
 	}
 	return err
 }
+
+// SQL is the database connection pool under the store, for the job queue,
+// which keeps its jobs in the same database.
+func (s *Store) SQL() (*sql.DB, error) { return s.db.DB() }

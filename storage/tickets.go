@@ -110,3 +110,28 @@ func (s *Store) AgencyRating(ctx context.Context, id string) (Rating, error) {
 		Select("COALESCE(AVG(rating), 0) AS average, COUNT(rating) AS count").Scan(&r).Error
 	return r, err
 }
+
+// DueToClose returns, oldest first, at most limit answered reports whose
+// reporter did not reply by their close deadline.
+func (s *Store) DueToClose(ctx context.Context, now time.Time, limit int) ([]Report, error) {
+	var out []Report
+	err := s.db.WithContext(ctx).Where("status = ? AND close_due_at <= ?", StatusFollowedUp, now).
+		Order("close_due_at").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// OverdueByAgency counts, per agency, the reports past the deadline of
+// their current step: verification, or the agency's follow-up.
+func (s *Store) OverdueByAgency(ctx context.Context, now time.Time) (map[string]int64, error) {
+	var rows []struct {
+		AgencyID string
+		N        int64
+	}
+	err := s.ticketScope(ctx, TicketQuery{Overdue: true, Now: now}).
+		Select("agency_id, COUNT(*) AS n").Group("agency_id").Scan(&rows).Error
+	out := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		out[r.AgencyID] = r.N
+	}
+	return out, err
+}

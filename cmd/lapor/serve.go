@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/jobs"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -39,6 +40,17 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	var background sync.WaitGroup
 	defer func() { stop(); background.Wait() }() // before svc.close
 	background.Go(func() { svc.engine.RunFilings(runCtx, filingRetryInterval) })
+	queue, err := startJobs(runCtx, svc, log)
+	if err != nil {
+		return err
+	}
+	defer func() { // after the HTTP server, before the database closes
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := queue.Stop(ctx); err != nil {
+			log.Warn("job queue did not stop cleanly", "err", err)
+		}
+	}()
 	if err := startTelegram(runCtx, svc, log, &background); err != nil {
 		return err
 	}
@@ -86,8 +98,22 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, listening func(add
 	return nil
 }
 
-// filingRetryInterval is how often queued reports are tried again.
-const filingRetryInterval = 5 * time.Second
+// filingRetryInterval is how often queued reports are tried again;
+// sweepInterval how often the time limits are checked.
+const (
+	filingRetryInterval = 5 * time.Second
+	sweepInterval       = time.Minute
+)
+
+// startJobs runs the job queue that every process shares: the sweep of the
+// reports' time limits.
+func startJobs(ctx context.Context, svc *service, log *slog.Logger) (*jobs.Queue, error) {
+	db, err := svc.store.SQL()
+	if err != nil {
+		return nil, err
+	}
+	return jobs.Start(ctx, db, svc.store.Dialect(), svc.reports.Sweep, sweepInterval, log)
+}
 
 // openStore opens and migrates the database.
 func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*storage.Store, error) {
@@ -97,6 +123,14 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*storage.Stor
 	}
 	start := time.Now()
 	if err := store.Migrate(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	db, err := store.SQL()
+	if err == nil {
+		err = jobs.Migrate(ctx, db, store.Dialect())
+	}
+	if err != nil {
 		store.Close()
 		return nil, err
 	}

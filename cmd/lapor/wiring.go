@@ -27,6 +27,7 @@ type service struct {
 	rdb      redis.UniversalClient
 	embedded bool // Redis runs in-process
 	api      *api.Server
+	reports  *reports.Service
 	metrics  *prometheus.Registry // what /metrics serves
 	outbox   *channels.Outbox
 	engine   *dialog.Engine
@@ -76,6 +77,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
 	svc := reports.New(store, router, reports.WithCalendar(cal), reports.WithPublicURL(cfg.PublicURL),
 		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox))
+	s.reports = svc
 	s.api = api.New(api.Config{
 		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		Logger: log, Registry: s.metrics,
