@@ -116,6 +116,7 @@ func (s *Server) routes() {
 	admin.GET("/reports/:code", s.getTicket)
 	admin.POST("/reports/:code/forward", s.forward)
 	admin.GET("/triage", s.triage)
+	admin.GET("/overdue", s.overdue)
 	admin.POST("/agencies/:id/keys", s.createAgencyKey)
 	admin.POST("/apps/:name/keys", s.createAppKey)
 	admin.PATCH("/agencies/:id", s.updateAgency)

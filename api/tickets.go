@@ -131,3 +131,13 @@ func (s *Server) answerTicket(c *gin.Context, status int, v any, err error) {
 		s.internal(c, "ticket", err)
 	}
 }
+
+// overdue lists the agencies holding reports past their deadline.
+func (s *Server) overdue(c *gin.Context) {
+	list, err := s.cfg.Reports.OverdueAgencies(c.Request.Context())
+	if err != nil {
+		s.internal(c, "overdue agencies", err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"agencies": list})
+}

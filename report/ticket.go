@@ -68,6 +68,15 @@ type TicketPage struct {
 	Tickets    []Summary        `json:"tickets"`
 	NextCursor string           `json:"next_cursor,omitempty"`
 	Counts     map[string]int64 `json:"counts"`
+	// Overdue counts the tickets the filters select that are past the
+	// deadline of their current step.
+	Overdue int64 `json:"overdue"`
+}
+
+// AgencyOverdue is how many reports an agency holds past their deadline.
+type AgencyOverdue struct {
+	Agency  Agency `json:"agency"`
+	Overdue int64  `json:"overdue"`
 }
 
 // Answer is an agency's follow-up, sent to the reporter.

@@ -1,10 +1,13 @@
 package reports
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -30,7 +33,7 @@ func (s *Service) CloseDue(ctx context.Context) (int, error) {
 		for _, r := range due {
 			e := storage.ReportEvent{Kind: storage.EventStatusChanged, Status: storage.StatusDone, Actor: BySystem, AgencyID: r.AgencyID}
 			after, err := s.store.RecordIf(ctx, r.ID, e, storage.Deadlines{NoClose: true}, func(cur storage.Report) bool {
-				return cur.Status == storage.StatusFollowedUp && cur.CloseDueAt != nil && !cur.CloseDueAt.After(now)
+				return cur.Status == storage.StatusFollowedUp && cur.CloseDueAt != nil && cur.CloseDueAt.Before(now)
 			})
 			if errors.Is(err, storage.ErrStale) {
 				continue
@@ -62,6 +65,24 @@ func (s *Service) Overdue(ctx context.Context) (map[string]int64, error) {
 		s.overdue.WithLabelValues(agency).Set(float64(n))
 	}
 	return counts, nil
+}
+
+// OverdueAgencies lists the agencies that hold reports past their deadline,
+// most first.
+func (s *Service) OverdueAgencies(ctx context.Context) ([]report.AgencyOverdue, error) {
+	counts, err := s.Overdue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	name := s.agencyNames(ctx)
+	out := make([]report.AgencyOverdue, 0, len(counts))
+	for id, n := range counts {
+		out = append(out, report.AgencyOverdue{Agency: report.Agency{ID: id, Name: name(id)}, Overdue: n})
+	}
+	slices.SortFunc(out, func(a, b report.AgencyOverdue) int {
+		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), cmp.Compare(a.Agency.ID, b.Agency.ID))
+	})
+	return out, nil
 }
 
 // Sweep closes what is due and counts what is overdue: the service's

@@ -82,6 +82,12 @@ func (s *Service) Tickets(ctx context.Context, v Viewer, q Query, lang string) (
 	if err != nil {
 		return report.TicketPage{}, err
 	}
+	overdue := tq
+	overdue.Overdue = true
+	late, err := s.store.TicketCounts(ctx, overdue)
+	if err != nil {
+		return report.TicketPage{}, err
+	}
 	tq.Status = q.Status
 	tq.Before, _ = strconv.ParseUint(q.Cursor, 36, 64)
 	tq.Limit = q.Limit
@@ -95,6 +101,9 @@ func (s *Service) Tickets(ctx context.Context, v Viewer, q Query, lang string) (
 		return report.TicketPage{}, err
 	}
 	page := report.TicketPage{Tickets: []report.Summary{}, Counts: counts}
+	for _, n := range late {
+		page.Overdue += n
+	}
 	if len(rows) > limit {
 		rows = rows[:limit]
 		page.NextCursor = strconv.FormatUint(rows[limit-1].ID, 36)

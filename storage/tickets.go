@@ -115,7 +115,7 @@ func (s *Store) AgencyRating(ctx context.Context, id string) (Rating, error) {
 // reporter did not reply by their close deadline.
 func (s *Store) DueToClose(ctx context.Context, now time.Time, limit int) ([]Report, error) {
 	var out []Report
-	err := s.db.WithContext(ctx).Where("status = ? AND close_due_at <= ?", StatusFollowedUp, now).
+	err := s.db.WithContext(ctx).Where("status = ? AND close_due_at < ?", StatusFollowedUp, now).
 		Order("close_due_at").Limit(limit).Find(&out).Error
 	return out, err
 }
