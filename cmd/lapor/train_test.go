@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/sp4n-lapor/lapor/report"
+	"github.com/sp4n-lapor/lapor/reports"
+	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/routing/model"
+	"github.com/sp4n-lapor/lapor/storage"
 )
 
 // TestTrainAndRouteWithTheModel learns a model from a file alone and routes
@@ -79,5 +85,59 @@ func TestLatestByID(t *testing.T) {
 	got, replaced := latestByID(ex)
 	if replaced != 1 || len(got) != 4 || got[0].Sector != "imigrasi" || got[1].Sector != "agama" || got[3].Sector != "sosial" {
 		t.Errorf("latestByID = %+v, %d replaced", got, replaced)
+	}
+}
+
+// TestTrainFromDispositions: a handful of reports that the admin forwarded
+// away from routing's choice teach a model trained --from-db to route a
+// similar complaint where the admin sent them.
+func TestTrainFromDispositions(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "lapor.db")
+	store, err := storage.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := store.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	svc := reports.New(store, routing.NewRouter(model.DefaultClassifier(), store.Directory()), reports.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	for i, place := range []string{"Tembalang", "Pedurungan", "Banyumanik", "Genuk", "Gayamsari", "Candisari"} {
+		f, err := svc.File(ctx, reports.CallerAdmin, report.Request{RegionCode: "33.74",
+			Description: fmt.Sprintf("Anjing liar berkeliaran dan menggigit anak-anak di %s, mohon ditertibkan (%d)", place, i)}, "", "id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Receipt.Routing.Sector == "pertanian-pangan" {
+			t.Fatalf("routing already sends it to pertanian-pangan: the test proves nothing")
+		}
+		if _, err := svc.Forward(ctx, reports.Admin, "admin", f.Receipt.TrackingCode,
+			report.Forward{AgencyID: "pemda-33.74-pertanian-pangan", Reason: "hewan penular rabies: dinas pertanian"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Close()
+	out := filepath.Join(dir, "model.gob.gz")
+	var log bytes.Buffer
+	if err := runTrain(ctx, []string{"--out", out, "--from-db", "--database-url", dbPath}, nil, &log, &log); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "6 reports forwarded away") {
+		t.Errorf("train said: %s", log.String())
+	}
+	probe := `{"id": 1, "text": "Banyak anjing liar menggigit warga di Ngaliyan"}` + "\n"
+	classify := func(args ...string) string {
+		var routed, errs bytes.Buffer
+		if err := runClassify(ctx, append([]string{"--database-url", dbPath}, args...), strings.NewReader(probe), &routed, &errs); err != nil {
+			t.Fatalf("classify: %v (%s)", err, errs.String())
+		}
+		return routed.String()
+	}
+	if got := classify(); strings.Contains(got, `"sector":"pertanian-pangan"`) {
+		t.Fatalf("the built-in model already routes the probe there: %s", got)
+	}
+	if got := classify("--routing-model", out); !strings.Contains(got, `"sector":"pertanian-pangan"`) {
+		t.Errorf("the model trained from the dispositions: %s", got)
 	}
 }

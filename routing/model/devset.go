@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
@@ -26,12 +27,8 @@ type Example struct {
 	Agency string `json:"agency_label"`
 }
 
-// ReportTypes are the types of report, as the labels and the type model
-// name them: a complaint, a suggestion, a request for information.
-var ReportTypes = []string{"pengaduan", "aspirasi", "informasi"}
-
 // ReadExamples reads JSON lines of labelled complaints, each with its sector
-// (a code of sectors.csv) and type (one of ReportTypes); blank lines are
+// (a code of sectors.csv) and type (one of report.Types); blank lines are
 // skipped.
 func ReadExamples(r io.Reader) ([]Example, error) {
 	var out []Example
@@ -52,8 +49,8 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if _, ok := SectorByCode(e.Sector); !ok {
 			return nil, fmt.Errorf("line %d: sector %q is not one of the codes of sectors.csv", n, e.Sector)
 		}
-		if !slices.Contains(ReportTypes, e.Type) {
-			return nil, fmt.Errorf("line %d: type %q is not one of %s", n, e.Type, strings.Join(ReportTypes, ", "))
+		if !slices.Contains(report.Types, e.Type) {
+			return nil, fmt.Errorf("line %d: type %q is not one of %s", n, e.Type, strings.Join(report.Types, ", "))
 		}
 		if _, ok := geo.AllRegions().Lookup(e.RegionCode); e.RegionCode != "" && !ok {
 			return nil, fmt.Errorf("line %d: region_code %q is not a Kemendagri region code", n, e.RegionCode)

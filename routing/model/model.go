@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
@@ -117,8 +118,8 @@ func readModel(r io.Reader, gaz *geo.Gazetteer) (*Classifier, error) {
 		}
 	}
 	for _, t := range s.Type.Classes {
-		if !slices.Contains(ReportTypes, t) {
-			return nil, fmt.Errorf("the model knows type %q, which is not one of %s", t, strings.Join(ReportTypes, ", "))
+		if !slices.Contains(report.Types, t) {
+			return nil, fmt.Errorf("the model knows type %q, which is not one of %s", t, strings.Join(report.Types, ", "))
 		}
 	}
 	for _, code := range s.Region.Classes {
