@@ -19,7 +19,7 @@ func TestAgencyAnswerReachesTheReporterBySMS(t *testing.T) {
 	for _, text := range []string{"LAPOR jalan di depan SDN 3 Tembalang rusak parah sejak bulan lalu", "lewati", "lewati", "1", "kirim"} {
 		r.sms(from, text)
 	}
-	sent := r.api.sentTo(from)
+	sent := r.api.SentTo(from)
 	rep := r.kit.Filed(t, sent[len(sent)-1].Get("Body"))
 	ctx, agency := context.Background(), reports.Viewer{Agency: rep.AgencyID}
 	answer := strings.Repeat("Jalan di depan SDN 3 sudah kami tambal dan akan diaspal ulang pekan depan. ", 5)
@@ -32,7 +32,7 @@ func TestAgencyAnswerReachesTheReporterBySMS(t *testing.T) {
 	if err := r.kit.Outbox.Drain(ctx, channels.SMS, r.send); err != nil {
 		t.Fatal(err)
 	}
-	got := bodies(r.api.sentTo(from)[len(sent):])
+	got := bodies(r.api.SentTo(from)[len(sent):])
 	all := strings.Join(got, " ")
 	if len(got) < 3 || !strings.Contains(got[0], rep.TrackingCode) || !strings.Contains(all, "akan diaspal ulang pekan depan") ||
 		!strings.Contains(got[len(got)-1], "Pemerintah Provinsi Jawa Tengah") {

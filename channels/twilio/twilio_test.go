@@ -12,12 +12,13 @@ import (
 
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/channels/msglog"
+	"github.com/sp4n-lapor/lapor/channels/twilio/twiliotest"
 	"github.com/sp4n-lapor/lapor/dialog/dialogtest"
 )
 
 type rig struct {
 	t    *testing.T
-	api  *fakeTwilio
+	api  *twiliotest.API
 	kit  *dialogtest.Kit
 	ch   *Channel
 	send *Sender
@@ -26,7 +27,7 @@ type rig struct {
 }
 
 func newRig(t *testing.T, template string) *rig {
-	api := newFakeTwilio(t)
+	api := twiliotest.New(t)
 	kit := dialogtest.New(t, 6)
 	dir := t.TempDir()
 	ch, err := New(Config{AccountSID: testSID, AuthToken: testToken, SMSFrom: "+6281100001708", WhatsAppFrom: "whatsapp:+6281100001709",
@@ -91,7 +92,7 @@ func TestWholeSMSConversation(t *testing.T) {
 		}
 	}
 	r.sms(from, "kirim")
-	sent := r.api.sentTo(from)
+	sent := r.api.SentTo(from)
 	all := strings.Join(bodies(sent), "\n")
 	if strings.Contains(all, "ceritakan apa yang terjadi") || !strings.Contains(all, "Lokasi: Tembalang, Kota Semarang") {
 		t.Fatalf("conversation:\n%s", all)
@@ -112,7 +113,7 @@ func TestWholeSMSConversation(t *testing.T) {
 
 func TestWhatsAppWithPhotoAndPin(t *testing.T) {
 	r := newRig(t, "")
-	r.api.media["/2010-04-01/Accounts/"+testSID+"/Messages/MM1/Media/ME1"] = []byte("photo of a flooded street")
+	r.api.Media["/2010-04-01/Accounts/"+testSID+"/Messages/MM1/Media/ME1"] = []byte("photo of a flooded street")
 	from := "+6281234560002"
 	wa := func(form url.Values) {
 		r.n++
@@ -134,13 +135,13 @@ func TestWhatsAppWithPhotoAndPin(t *testing.T) {
 	for _, text := range []string{"selesai", "lewati", "1"} {
 		wa(url.Values{"Body": {text}})
 	}
-	sent := bodies(r.api.sentTo("whatsapp:" + from))
+	sent := bodies(r.api.SentTo("whatsapp:" + from))
 	summary := strings.Join(sent[len(sent)-2:], "\n")
 	if !strings.Contains(summary, "Bukti: 1 berkas") {
 		t.Fatalf("summary: %s\nall: %q", summary, sent)
 	}
 	wa(url.Values{"Body": {"kirim"}})
-	sent = bodies(r.api.sentTo("whatsapp:" + from))
+	sent = bodies(r.api.SentTo("whatsapp:" + from))
 	rep := r.kit.Filed(t, sent[len(sent)-1])
 	if rep.Latitude == nil || *rep.Latitude != -6.2088 || rep.Source != "whatsapp" {
 		t.Errorf("filed %+v", rep)
@@ -160,7 +161,7 @@ func TestForgedSignature(t *testing.T) {
 			t.Errorf("signature %q: %d, want 403", sig, code)
 		}
 	}
-	if got := r.api.sentTo("+6281234560003"); len(got) != 0 {
+	if got := r.api.SentTo("+6281234560003"); len(got) != 0 {
 		t.Errorf("%d replies to forged requests", len(got))
 	}
 }
@@ -169,11 +170,11 @@ func TestSameMessageSidTwice(t *testing.T) {
 	r := newRig(t, "")
 	form := url.Values{"MessageSid": {"SMtwice"}, "From": {"+6281234560004"}, "Body": {"halo"}, "NumMedia": {"0"}}
 	r.post("/webhooks/twilio/sms", form, "")
-	first := len(r.api.sentTo("+6281234560004"))
+	first := len(r.api.SentTo("+6281234560004"))
 	if code := r.post("/webhooks/twilio/sms", form, ""); code != http.StatusOK {
 		t.Fatalf("retry: %d", code)
 	}
-	if got := len(r.api.sentTo("+6281234560004")); first == 0 || got != first {
+	if got := len(r.api.SentTo("+6281234560004")); first == 0 || got != first {
 		t.Errorf("replies: %d, then %d after the retry", first, got)
 	}
 }
@@ -187,7 +188,7 @@ func TestStatusCallbacksReachTheMessageLog(t *testing.T) {
 	for _, text := range []string{"LAPOR lampu lalu lintas di simpang lima mati total sejak kemarin malam", "kota semarang", "lewati", "lewati", "1", "kirim"} {
 		r.sms(from, text)
 	}
-	sent := r.api.sentTo(from)
+	sent := r.api.SentTo(from)
 	rep := r.kit.Filed(t, sent[len(sent)-1].Get("Body"))
 	callback, _ := url.Parse(sent[0].Get("StatusCallback"))
 	path := callback.RequestURI()
@@ -218,18 +219,18 @@ func TestStopAndStartAgain(t *testing.T) {
 	r := newRig(t, "")
 	from := "+6281234560006"
 	r.sms(from, "halo")
-	before := len(r.api.sentTo(from))
+	before := len(r.api.SentTo(from))
 	r.sms(from, "STOP")
-	after := r.api.sentTo(from)
+	after := r.api.SentTo(from)
 	if len(after) != before+1 || !strings.Contains(after[len(after)-1].Get("Body"), "tidak akan menerima pesan lagi") {
 		t.Fatalf("STOP answered %v", bodies(after[before:]))
 	}
 	r.sms(from, "1")
-	if got := len(r.api.sentTo(from)); got != before+1 {
+	if got := len(r.api.SentTo(from)); got != before+1 {
 		t.Errorf("%d messages sent after STOP", got-before-1)
 	}
 	r.sms(from, "MULAI")
-	if got := r.api.sentTo(from); len(got) <= before+1 || !strings.Contains(got[len(got)-1].Get("Body"), "jenis laporan") {
+	if got := r.api.SentTo(from); len(got) <= before+1 || !strings.Contains(got[len(got)-1].Get("Body"), "jenis laporan") {
 		t.Errorf("MULAI did not start again: %v", bodies(got[before:]))
 	}
 }
@@ -242,12 +243,12 @@ func TestWhatsAppOutsideTheWindow(t *testing.T) {
 	if err := r.send.Send(context.Background(), notice); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.api.sentTo("whatsapp:" + to.ID); len(got) != 0 {
+	if got := r.api.SentTo("whatsapp:" + to.ID); len(got) != 0 {
 		t.Fatalf("sent outside the window without a template: %v", got)
 	}
 	r.n++
 	r.post("/webhooks/twilio/whatsapp", url.Values{"MessageSid": {"SMback"}, "From": {"whatsapp:" + to.ID}, "Body": {"halo"}}, "")
-	if got := bodies(r.api.sentTo("whatsapp:" + to.ID)); len(got) == 0 || got[0] != "Instansi menjawab laporan Anda." {
+	if got := bodies(r.api.SentTo("whatsapp:" + to.ID)); len(got) == 0 || got[0] != "Instansi menjawab laporan Anda." {
 		t.Errorf("the waiting message was not delivered at the citizen's next message: %q", got)
 	}
 
@@ -256,7 +257,7 @@ func TestWhatsAppOutsideTheWindow(t *testing.T) {
 	if err := withTemplate.send.Send(context.Background(), notice); err != nil {
 		t.Fatal(err)
 	}
-	got := withTemplate.api.sentTo("whatsapp:" + notice.To.ID)
+	got := withTemplate.api.SentTo("whatsapp:" + notice.To.ID)
 	if len(got) != 1 || got[0].Get("ContentSid") != "HX0123456789abcdef0123456789abcdef" ||
 		!strings.Contains(got[0].Get("ContentVariables"), "Instansi menjawab") {
 		t.Errorf("template message: %v", got)
@@ -277,7 +278,7 @@ func TestSendErrors(t *testing.T) {
 		{`400|{"code":21211,"message":"Invalid 'To' Phone Number","status":400}`, false, false},
 	}
 	for _, tt := range tests {
-		r.api.failures = []string{tt.fail}
+		r.api.FailNext(tt.fail)
 		err := r.send.Send(context.Background(), channels.Outbound{ID: "e", To: to, Text: "x"})
 		var se *channels.SendError
 		if !errorsAs(err, &se) || se.Retryable != tt.retryable || se.Stopped != tt.stopped {

@@ -1,10 +1,12 @@
-package twilio
+// Package twiliotest is Twilio in-process, for tests: its REST API, which
+// records the messages it is asked to send and serves media, and the
+// signature Twilio puts on its webhooks.
+package twiliotest
 
 import (
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,45 +15,52 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/sp4n-lapor/lapor/channels"
 )
 
+// The account the API takes.
 const (
-	testSID   = "AC00000000000000000000000000000001"
-	testToken = "0123456789abcdef0123456789abcdef"
-	publicURL = "https://lapor.example.go.id"
+	SID   = "AC00000000000000000000000000000001"
+	Token = "0123456789abcdef0123456789abcdef"
 )
 
-// fakeTwilio is Twilio's REST API in-process: it records messages created
-// and serves media, and answers with queued failures when a test asks.
-type fakeTwilio struct {
+// API is Twilio's REST API in-process: it records messages created and
+// serves media, and answers with queued failures when a test asks.
+type API struct {
 	*httptest.Server
 	mu       sync.Mutex
 	messages []url.Values
 	failures []string // JSON error bodies with their status, "status|body"
-	media    map[string][]byte
+	// Media are the files it serves, by path.
+	Media map[string][]byte
 }
 
-func newFakeTwilio(t *testing.T) *fakeTwilio {
-	f := &fakeTwilio{media: map[string][]byte{}}
+// New starts the API for the length of the test.
+func New(t testing.TB) *API {
+	f := &API{Media: map[string][]byte{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
 }
 
-func (f *fakeTwilio) serve(w http.ResponseWriter, r *http.Request) {
+// FailNext makes the next messages fail, each with "status|JSON body".
+func (f *API) FailNext(failures ...string) {
+	f.mu.Lock()
+	f.failures = failures
+	f.mu.Unlock()
+}
+
+func (f *API) serve(w http.ResponseWriter, r *http.Request) {
 	user, pass, ok := r.BasicAuth()
-	if !ok || user != testSID || pass != testToken {
+	if !ok || user != SID || pass != Token {
 		http.Error(w, `{"code":20003,"message":"Authenticate","status":401}`, http.StatusUnauthorized)
 		return
 	}
-	if b, ok := f.media[r.URL.Path]; ok {
+	if b, ok := f.Media[r.URL.Path]; ok {
 		w.Header().Set("Content-Type", "image/jpeg")
 		w.Write(b)
 		return
 	}
-	if r.URL.Path != "/2010-04-01/Accounts/"+testSID+"/Messages.json" {
+	if r.URL.Path != "/2010-04-01/Accounts/"+SID+"/Messages.json" {
 		http.NotFound(w, r)
 		return
 	}
@@ -77,8 +86,9 @@ func (f *fakeTwilio) serve(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `{"sid":"SM%032d","status":"queued","to":%q}`, n, r.PostForm.Get("To"))
 }
 
-// sentTo returns the messages created for a recipient ("+62…" or "whatsapp:+62…").
-func (f *fakeTwilio) sentTo(to string) []url.Values {
+// SentTo returns the messages created for a recipient ("+62…" or
+// "whatsapp:+62…").
+func (f *API) SentTo(to string) []url.Values {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []url.Values
@@ -90,9 +100,9 @@ func (f *fakeTwilio) sentTo(to string) []url.Values {
 	return out
 }
 
-// sign computes X-Twilio-Signature as Twilio does: HMAC-SHA1 of the URL and
+// Sign computes X-Twilio-Signature as Twilio does: HMAC-SHA1 of the URL and
 // the sorted parameters, keyed by the auth token.
-func sign(token, fullURL string, form url.Values) string {
+func Sign(token, fullURL string, form url.Values) string {
 	keys := make([]string, 0, len(form))
 	for k := range form {
 		keys = append(keys, k)
@@ -107,5 +117,3 @@ func sign(token, fullURL string, form url.Values) string {
 	mac.Write([]byte(b.String()))
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }
-
-func errorsAs(err error, target **channels.SendError) bool { return errors.As(err, target) }
