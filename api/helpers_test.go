@@ -29,6 +29,7 @@ type testServer struct {
 	srv   *Server
 	store *storage.Store
 	sent  *sentMessages // what the report service told reporters
+	data  string        // the data directory, where attachments are
 }
 
 // sentMessages is a Notifier that keeps what it is given.
@@ -54,14 +55,15 @@ func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
 	quiet, reg, sent := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), &sentMessages{}
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
+	data := t.TempDir()
 	srv := New(Config{
-		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test",
+		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test", DataDir: data,
 		Reports: reports.New(store, router, reports.WithPublicURL("https://lapor.test"), reports.WithLogger(quiet),
 			reports.WithRegistry(reg), reports.WithNotifier(sent)),
 		Logger: quiet, Registry: reg,
 		Ready: map[string]func(context.Context) error{"database": store.Ping},
 	})
-	return &testServer{t: t, srv: srv, store: store, sent: sent}
+	return &testServer{t: t, srv: srv, store: store, sent: sent, data: data}
 }
 
 // eachServer runs fn against a server on every available database.

@@ -40,6 +40,8 @@ type Config struct {
 	AdminToken string
 	// PublicURL is the externally visible base URL, for links in responses.
 	PublicURL string
+	// DataDir is where attachments are stored, which agencies download.
+	DataDir string
 	// Ready names the dependencies /readyz checks, such as the database and Redis.
 	Ready     map[string]func(context.Context) error
 	Logger    *slog.Logger
@@ -110,11 +112,13 @@ func (s *Server) routes() {
 	agency.POST("/tickets/:code/responses", s.respond)
 	agency.POST("/tickets/:code/forward", s.forward)
 	agency.POST("/tickets/:code/status", s.setStatus)
+	agency.GET("/tickets/:code/attachments/:sha256", s.attachment)
 
 	admin := v1.Group("/admin", s.authorize(scopeAdmin))
 	admin.GET("/reports", s.listTickets)
 	admin.GET("/reports/:code", s.getTicket)
 	admin.POST("/reports/:code/forward", s.forward)
+	admin.GET("/reports/:code/attachments/:sha256", s.attachment)
 	admin.GET("/triage", s.triage)
 	admin.GET("/overdue", s.overdue)
 	admin.POST("/agencies/:id/keys", s.createAgencyKey)

@@ -2,7 +2,10 @@ package api
 
 import (
 	"errors"
+	"mime"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -140,4 +143,26 @@ func (s *Server) overdue(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"agencies": list})
+}
+
+// attachment downloads a file of a ticket the caller may see.
+func (s *Server) attachment(c *gin.Context) {
+	a, err := s.cfg.Reports.Attachment(c.Request.Context(), viewer(c), c.Param("code"), c.Param("sha256"))
+	if err != nil {
+		s.answerTicket(c, 0, nil, err)
+		return
+	}
+	f, err := os.Open(filepath.Join(s.cfg.DataDir, a.StoragePath))
+	if err != nil {
+		s.internal(c, "open attachment", err)
+		return
+	}
+	defer f.Close()
+	name := a.FileName
+	if name == "" {
+		name = a.SHA256
+	}
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.DataFromReader(http.StatusOK, a.Size, a.ContentType, f, nil)
 }

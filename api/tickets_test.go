@@ -1,12 +1,16 @@
 package api
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -261,6 +265,51 @@ func TestInboxFiltersAndPages(t *testing.T) {
 	for _, bad := range []string{"overdue=maybe", "from=kemarin", "per_page=0"} {
 		if r := w.do("GET", "/api/v1/admin/reports?"+bad, "", w.admin...); r.Code != 400 {
 			t.Errorf("%s = %d", bad, r.Code)
+		}
+	}
+}
+
+// TestAttachmentDownloads: an agency downloads the files of its tickets with
+// its key, and no other's.
+func TestAttachmentDownloads(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	photo := []byte("\xff\xd8\xff a photo of a broken road")
+	sum := fmt.Sprintf("%x", sha256.Sum256(photo))
+	path := filepath.Join(ts.data, channels.FilePath(sum))
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, photo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	body := fmt.Sprintf(`{"description":"Jalan rusak parah di depan SDN 3 Tembalang","agency_id":"pemda-33.74-pekerjaan-umum",
+		"attachments":[{"content_type":"image/jpeg","size":%d,"sha256":%q,"file_name":"jalan.jpg"}]}`, len(photo), sum)
+	code := ts.do("POST", "/api/v1/reports", body, asAdmin()...).json(t)["tracking_code"].(string)
+	unit := bearer(ts.newKey("/api/v1/admin/agencies/pemda-33.74-pekerjaan-umum/keys"))
+	other := bearer(ts.newKey("/api/v1/admin/agencies/pemda-32.73/keys"))
+	files := ts.do("GET", "/api/v1/agency/tickets/"+code, "", unit...).json(t)["attachments"].([]any)
+	url := files[0].(map[string]any)["url"].(string)
+	if url != "https://lapor.test/api/v1/agency/tickets/"+code+"/attachments/"+sum {
+		t.Fatalf("url %q", url)
+	}
+	r := ts.do("GET", strings.TrimPrefix(url, "https://lapor.test"), "", unit...)
+	if r.Code != 200 || string(r.Body) != string(photo) || r.Header.Get("Content-Type") != "image/jpeg" ||
+		!strings.Contains(r.Header.Get("Content-Disposition"), "jalan.jpg") {
+		t.Errorf("download = %d %v %q", r.Code, r.Header, r.Body)
+	}
+	for _, tt := range []struct {
+		path    string
+		headers []string
+		want    int
+	}{
+		{"/api/v1/agency/tickets/" + code + "/attachments/" + sum, other, 404},
+		{"/api/v1/agency/tickets/" + code + "/attachments/" + strings.Repeat("0", 64), unit, 404},
+		{"/api/v1/agency/tickets/" + code + "/attachments/" + sum, nil, 401},
+		{"/api/v1/admin/reports/" + code + "/attachments/" + sum, asAdmin(), 200},
+		{"/api/v1/admin/reports/" + code + "/attachments/" + sum, unit, 403},
+	} {
+		if r := ts.do("GET", tt.path, "", tt.headers...); r.Code != tt.want {
+			t.Errorf("GET %s = %d, want %d", tt.path, r.Code, tt.want)
 		}
 	}
 }

@@ -15,10 +15,16 @@ type Ticket struct {
 	Routing      Routing       `json:"routing"`
 	UpdatedAt    time.Time     `json:"updated_at"`
 	Timeline     []Event       `json:"timeline"`
-	Attachments  []File        `json:"attachments"`
+	Attachments  []Attachment  `json:"attachments"`
 	Conversation []SentMessage `json:"conversation"`
 	// Rating is the reporter's rating of the handling, 1 to 5, once given.
 	Rating *int `json:"rating,omitempty"`
+}
+
+// Attachment is a file of a ticket, with where the caller downloads it.
+type Attachment struct {
+	File
+	URL string `json:"url"`
 }
 
 // Summary is a ticket as an inbox lists it.

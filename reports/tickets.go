@@ -138,7 +138,7 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 	t := report.Ticket{
 		Summary: s.summary(p, name, r), Description: r.Description, Source: r.Source, UpdatedAt: r.UpdatedAt,
 		Routing:  storedRouting(r),
-		Timeline: make([]report.Event, 0, len(events)), Attachments: make([]report.File, 0, len(files)),
+		Timeline: make([]report.Event, 0, len(events)), Attachments: make([]report.Attachment, 0, len(files)),
 		Conversation: make([]report.SentMessage, 0, len(msgs)), Rating: r.Rating,
 	}
 	if r.LocationText != "" || r.Latitude != nil {
@@ -157,8 +157,15 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 			t.Routing.Agency = report.Agency{ID: e.AgencyID, Name: name(e.AgencyID)}
 		}
 	}
+	base := s.publicURL + "/api/v1/agency/tickets/"
+	if v.Agency == "" {
+		base = s.publicURL + "/api/v1/admin/reports/"
+	}
 	for _, f := range files {
-		t.Attachments = append(t.Attachments, report.File{ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName})
+		t.Attachments = append(t.Attachments, report.Attachment{
+			File: report.File{ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName},
+			URL:  base + r.TrackingCode + "/attachments/" + f.SHA256,
+		})
 	}
 	for _, m := range msgs {
 		t.Conversation = append(t.Conversation, report.SentMessage{Text: m.Text, SentAt: m.CreatedAt, Status: m.Status})
@@ -225,4 +232,22 @@ func event(p *locales.Printer, name func(string) string, e storage.ReportEvent) 
 		out.Agency = &report.Agency{ID: e.AgencyID, Name: name(e.AgencyID)}
 	}
 	return out
+}
+
+// Attachment finds a file of a ticket a viewer may see.
+func (s *Service) Attachment(ctx context.Context, v Viewer, code, sha256 string) (storage.Attachment, error) {
+	r, err := s.visibleReport(ctx, v, code)
+	if err != nil {
+		return storage.Attachment{}, err
+	}
+	files, err := s.store.ReportAttachments(ctx, r.ID)
+	if err != nil {
+		return storage.Attachment{}, err
+	}
+	for _, f := range files {
+		if f.SHA256 == sha256 {
+			return f, nil
+		}
+	}
+	return storage.Attachment{}, report.ErrNotFound
 }

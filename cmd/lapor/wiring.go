@@ -79,7 +79,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox))
 	s.reports = svc
 	s.api = api.New(api.Config{
-		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), DataDir: cfg.DataDir,
 		Logger: log, Registry: s.metrics,
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
