@@ -16,8 +16,14 @@ import (
 // time limits in.
 var WIB = time.FixedZone("WIB", 7*60*60)
 
-//go:embed holidays.csv
-var fixedHolidays string
+// The holidays the calendar knows without a file: the fixed-date ones, and
+// the moveable holidays and cuti bersama of the years whose decree is out.
+var (
+	//go:embed holidays.csv
+	fixedHolidays string
+	//go:embed skb.csv
+	decreedHolidays string
+)
 
 // Calendar knows which days are not working days.
 type Calendar struct {
@@ -25,11 +31,14 @@ type Calendar struct {
 	dated  map[string]bool // "2026-03-20": that day only
 }
 
-// Default returns the calendar of the fixed-date national holidays.
+// Default returns the calendar of the fixed-date national holidays and of
+// the moveable holidays and cuti bersama the decrees in skb.csv set.
 func Default() *Calendar {
 	c := &Calendar{yearly: map[string]bool{}, dated: map[string]bool{}}
-	if err := c.Load(strings.NewReader(fixedHolidays)); err != nil {
-		panic(err) // embedded data is checked by the package tests
+	for _, data := range []string{fixedHolidays, decreedHolidays} {
+		if err := c.Load(strings.NewReader(data)); err != nil {
+			panic(err) // embedded data is checked by the package tests
+		}
 	}
 	return c
 }

@@ -23,8 +23,9 @@ import (
 // TestTimeLimitsOverAWeekendAndAHoliday files, answers and forwards on a
 // Friday before Independence Day (Monday 17 August 2026), with a clock the
 // test moves: verification is due the third working day after, follow-up
-// the fifth, and the answered report closes by itself at the end of the
-// tenth, not a second before.
+// the fifth, and the answered report closes by itself after the end of the
+// tenth (Maulid Nabi, Tuesday 25 August, is no working day either), and
+// not at it.
 func TestTimeLimitsOverAWeekendAndAHoliday(t *testing.T) {
 	store := storagetest.SQLite(t)
 	var mu sync.Mutex
@@ -70,12 +71,12 @@ lapor_reports_overdue{agency="pemda-33.74-perumahan"} 1
 	if _, err := svc.Answer(ctx, agency, "agency:pemda-33.74-perhubungan", code, report.Answer{Text: "Sudah kami perbaiki."}, "id"); err != nil {
 		t.Fatal(err)
 	}
-	// Ten working days after Friday 14: 18–21, 24–28, 31 August.
-	set(endOf(2026, 8, 31))
+	// Ten working days after Friday 14: 18–21, 24, 26–28, 31 August, 1 September.
+	set(endOf(2026, 9, 1))
 	if n, err := svc.CloseDue(ctx); err != nil || n != 0 {
 		t.Fatalf("at the deadline: closed %d, %v", n, err)
 	}
-	set(endOf(2026, 8, 31).Add(time.Second))
+	set(endOf(2026, 9, 1).Add(time.Second))
 	if n, err := svc.CloseDue(ctx); err != nil || n != 1 {
 		t.Fatalf("after the deadline: closed %d, %v", n, err)
 	}
