@@ -8,13 +8,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"slices"
-	"sync"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/reports"
+	"github.com/sp4n-lapor/lapor/reports/reportstest"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
@@ -28,32 +26,13 @@ type testServer struct {
 	t     testing.TB
 	srv   *Server
 	store *storage.Store
-	sent  *sentMessages // what the report service told reporters
-	data  string        // the data directory, where attachments are
-}
-
-// sentMessages is a Notifier that keeps what it is given.
-type sentMessages struct {
-	mu   sync.Mutex
-	msgs []channels.Outbound
-}
-
-func (n *sentMessages) Enqueue(_ context.Context, msgs ...channels.Outbound) error {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	n.msgs = append(n.msgs, msgs...)
-	return nil
-}
-
-func (n *sentMessages) all() []channels.Outbound {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return slices.Clone(n.msgs)
+	sent  *reportstest.Told // what the report service told reporters
+	data  string            // the data directory, where attachments are
 }
 
 func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	t.Helper()
-	quiet, reg, sent := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), &sentMessages{}
+	quiet, reg, sent := slog.New(slog.NewTextHandler(io.Discard, nil)), prometheus.NewRegistry(), &reportstest.Told{}
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	data := t.TempDir()
 	srv := New(Config{

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"mime"
 	"net/http"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/sp4n-lapor/lapor/calendar"
-	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 )
@@ -92,34 +92,17 @@ func (s *Server) getTicket(c *gin.Context) {
 	s.answerTicket(c, http.StatusOK, t, err)
 }
 
-// respond records an agency's answer and sends it to the reporter.
-func (s *Server) respond(c *gin.Context) {
-	var a report.Answer
-	if !s.readJSON(c, &a) {
-		return
+// act reads an action's JSON body and has the report service take it on
+// the ticket of the path, as the caller.
+func act[B, R any](s *Server, status int, do func(context.Context, reports.Viewer, string, string, B, string) (R, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var body B
+		if !s.readJSON(c, &body) {
+			return
+		}
+		out, err := do(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), body, language(c))
+		s.answerTicket(c, status, out, err)
 	}
-	t, err := s.cfg.Reports.Answer(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), a, language(c))
-	s.answerTicket(c, http.StatusCreated, t, err)
-}
-
-// forward hands a ticket to another agency.
-func (s *Server) forward(c *gin.Context) {
-	var f report.Forward
-	if !s.readJSON(c, &f) {
-		return
-	}
-	sum, err := s.cfg.Reports.Forward(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), f)
-	s.answerTicket(c, http.StatusOK, sum, err)
-}
-
-// setStatus closes, holds or returns a ticket.
-func (s *Server) setStatus(c *gin.Context) {
-	var sc report.StatusChange
-	if !s.readJSON(c, &sc) {
-		return
-	}
-	sum, err := s.cfg.Reports.SetStatus(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), sc)
-	s.answerTicket(c, http.StatusOK, sum, err)
 }
 
 // answerTicket answers v with status, or the error the report service gave.

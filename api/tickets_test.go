@@ -164,7 +164,7 @@ func TestTicketLifecycle(t *testing.T) {
 		if r.Code != 201 || r.json(t)["status"] != "ditindaklanjuti" {
 			t.Fatalf("answer: %d %s", r.Code, r.Body)
 		}
-		sent := w.sent.all()
+		sent := w.sent.All()
 		if len(sent) < 2 || sent[0].To.Channel != "sms" || sent[0].To.ID != "+6281234567890" ||
 			!strings.Contains(sent[0].Text, w.anonim) || !strings.Contains(sent[0].Text, "sudah kami perbaiki") {
 			t.Fatalf("the reporter was told %+v; want the answer in SMS parts", sent)
@@ -193,7 +193,7 @@ func TestTicketLifecycle(t *testing.T) {
 		if r := w.do("GET", path, "", transport...); r.Code != 200 {
 			t.Errorf("the new agency cannot read it: %d", r.Code)
 		}
-		if last := w.sent.all(); !strings.Contains(last[len(last)-1].Text, "Dinas Perhubungan Kota Semarang") {
+		if last := w.sent.All(); !strings.Contains(last[len(last)-1].Text, "Dinas Perhubungan Kota Semarang") {
 			t.Errorf("the reporter was told %q", last[len(last)-1].Text)
 		}
 

@@ -32,7 +32,7 @@ func TestReplyAndRating(t *testing.T) {
 	if got := texts(c.say("status " + r.TrackingCode)); !strings.Contains(got, "Tanggapan terakhir: Petugas kami") {
 		t.Errorf("status: %q", got)
 	}
-	if _, err := svc.SetStatus(ctx, agency, "agency:"+r.AgencyID, r.TrackingCode, report.StatusChange{Status: report.StatusSelesai}); err != nil {
+	if _, err := svc.SetStatus(ctx, agency, "agency:"+r.AgencyID, r.TrackingCode, report.StatusChange{Status: report.StatusSelesai}, "id"); err != nil {
 		t.Fatal(err)
 	}
 	if got := texts(c.replies()); !strings.Contains(got, "angka 1") {

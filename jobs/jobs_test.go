@@ -4,15 +4,14 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/jobs"
 	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/reports"
+	"github.com/sp4n-lapor/lapor/reports/reportstest"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/routing/model"
 	"github.com/sp4n-lapor/lapor/storage"
@@ -20,31 +19,6 @@ import (
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
-
-// told keeps what the report service tells reporters.
-type told struct {
-	mu   sync.Mutex
-	msgs []channels.Outbound
-}
-
-func (t *told) Enqueue(_ context.Context, msgs ...channels.Outbound) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.msgs = append(t.msgs, msgs...)
-	return nil
-}
-
-func (t *told) count(part string) int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	n := 0
-	for _, m := range t.msgs {
-		if strings.Contains(m.Text, part) {
-			n++
-		}
-	}
-	return n
-}
 
 // TestTwoSchedulersCloseEachReportOnce runs two job queues, as two
 // processes would, against one database: the answered reports whose time
@@ -62,7 +36,7 @@ func TestTwoSchedulersCloseEachReportOnce(t *testing.T) {
 		var mu sync.Mutex
 		now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 		clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-		sent := &told{}
+		sent := &reportstest.Told{}
 		svc := reports.New(store, routing.NewRouter(model.DefaultClassifier(), store.Directory()),
 			reports.WithLogger(quiet), reports.WithClock(clock), reports.WithNotifier(sent))
 		var codes []string
@@ -96,7 +70,7 @@ func TestTwoSchedulersCloseEachReportOnce(t *testing.T) {
 			queues = append(queues, q)
 		}
 		deadline := time.Now().Add(30 * time.Second)
-		for sent.count("tidak ada tanggapan") < len(codes) && time.Now().Before(deadline) {
+		for sent.Count("tidak ada tanggapan") < len(codes) && time.Now().Before(deadline) {
 			time.Sleep(100 * time.Millisecond)
 		}
 		time.Sleep(2 * time.Second) // the other scheduler's chance to act twice
@@ -107,7 +81,7 @@ func TestTwoSchedulersCloseEachReportOnce(t *testing.T) {
 			}
 			cancel()
 		}
-		if n := sent.count("tidak ada tanggapan"); n != len(codes) {
+		if n := sent.Count("tidak ada tanggapan"); n != len(codes) {
 			t.Errorf("reporters were told of an automatic close %d times, want %d", n, len(codes))
 		}
 		for _, code := range codes {

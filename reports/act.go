@@ -45,7 +45,7 @@ func (s *Service) Answer(ctx context.Context, v Viewer, actor, code string, a re
 // Forward hands a report to another agency (disposisi), which has five
 // working days to follow it up; the reporter is told who has it now. The
 // agency that forwarded it no longer sees it, unless it is its parent.
-func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f report.Forward) (report.Summary, error) {
+func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f report.Forward, lang string) (report.Summary, error) {
 	var problems []report.Problem
 	if p := report.CheckText("reason", f.Reason, 0, report.MaxReason); p != nil {
 		problems = append(problems, *p)
@@ -76,13 +76,13 @@ func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f r
 	if err != nil {
 		return report.Summary{}, err
 	}
-	return s.summary(locales.New(r.ReporterLang), s.agencyNames(ctx), moved), nil
+	return s.summary(locales.New(lang), s.agencyNames(ctx), moved), nil
 }
 
 // SetStatus closes a report (selesai), holds it until a date (tunda), or
 // returns it to the national admin's triage queue as not the agency's
 // authority (bukan_wewenang); the reporter is told.
-func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c report.StatusChange) (report.Summary, error) {
+func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c report.StatusChange, lang string) (report.Summary, error) {
 	e, problems := statusEvent(c, s.now().In(calendar.WIB))
 	if len(problems) > 0 {
 		return report.Summary{}, &report.RejectedError{Code: "validation_failed", Problems: problems}
@@ -102,7 +102,7 @@ func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c
 	if err != nil {
 		return report.Summary{}, err
 	}
-	return s.summary(locales.New(r.ReporterLang), s.agencyNames(ctx), now), nil
+	return s.summary(locales.New(lang), s.agencyNames(ctx), now), nil
 }
 
 // statusEvent is the event of a status change, or what is wrong with it.

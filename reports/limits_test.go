@@ -61,7 +61,7 @@ lapor_reports_overdue{agency="pemda-33.74-perumahan"} 1
 
 	set(time.Date(2026, 8, 14, 11, 0, 0, 0, calendar.WIB))
 	admin, agency := reports.Admin, reports.Viewer{Agency: "pemda-33.74-perhubungan"}
-	sum, err := svc.Forward(ctx, admin, "admin", code, report.Forward{AgencyID: "pemda-33.74-perhubungan"})
+	sum, err := svc.Forward(ctx, admin, "admin", code, report.Forward{AgencyID: "pemda-33.74-perhubungan"}, "id")
 	if err != nil {
 		t.Fatal(err)
 	}

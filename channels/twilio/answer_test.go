@@ -26,7 +26,7 @@ func TestAgencyAnswerReachesTheReporterBySMS(t *testing.T) {
 	if _, err := r.kit.Reports.Answer(ctx, agency, "agency:"+rep.AgencyID, rep.TrackingCode, report.Answer{Text: answer}, "id"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.kit.Reports.Forward(ctx, agency, "agency:"+rep.AgencyID, rep.TrackingCode, report.Forward{AgencyID: "pemda-33"}); err != nil {
+	if _, err := r.kit.Reports.Forward(ctx, agency, "agency:"+rep.AgencyID, rep.TrackingCode, report.Forward{AgencyID: "pemda-33"}, "id"); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.kit.Outbox.Drain(ctx, channels.SMS, r.send); err != nil {

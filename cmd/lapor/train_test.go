@@ -113,7 +113,7 @@ func TestTrainFromDispositions(t *testing.T) {
 			t.Fatalf("routing already sends it to pertanian-pangan: the test proves nothing")
 		}
 		if _, err := svc.Forward(ctx, reports.Admin, "admin", f.Receipt.TrackingCode,
-			report.Forward{AgencyID: "pemda-33.74-pertanian-pangan", Reason: "hewan penular rabies: dinas pertanian"}); err != nil {
+			report.Forward{AgencyID: "pemda-33.74-pertanian-pangan", Reason: "hewan penular rabies: dinas pertanian"}, "id"); err != nil {
 			t.Fatal(err)
 		}
 	}
