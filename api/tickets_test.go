@@ -169,6 +169,12 @@ func TestTicketLifecycle(t *testing.T) {
 			!strings.Contains(sent[0].Text, w.anonim) || !strings.Contains(sent[0].Text, "sudah kami perbaiki") {
 			t.Fatalf("the reporter was told %+v; want the answer in SMS parts", sent)
 		}
+		if r := w.do("POST", path+"/responses", `{"text":"Pengaspalan dijadwalkan Senin."}`, w.unit...); r.Code != 201 {
+			t.Fatalf("a second answer: %d %s", r.Code, r.Body)
+		}
+		if last := w.sent.All(); len(last) != len(sent)+1 || !strings.Contains(last[len(last)-1].Text, "Senin") || last[len(last)-1].ID == sent[0].ID {
+			t.Fatalf("the second answer was told as %+v", last[len(sent):])
+		}
 		tl := r.json(t)["timeline"].([]any)
 		if last := tl[len(tl)-1].(map[string]any); last["actor"] != "agency:pemda-33.74-pekerjaan-umum" || last["event"] != "answered" {
 			t.Errorf("last event %v", last)

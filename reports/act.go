@@ -153,7 +153,7 @@ func (s *Service) open(ctx context.Context, v Viewer, code string) (storage.Repo
 
 // act records an event and tells the reporter with the message msgID.
 func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, d storage.Deadlines, msgID string) error {
-	after, err := s.store.Record(ctx, r.ID, e, d)
+	after, err := s.store.Record(ctx, r.ID, &e, d)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (s *Service) CloseDue(ctx context.Context) (int, error) {
 		}
 		for _, r := range due {
 			e := storage.ReportEvent{Kind: storage.EventStatusChanged, Status: storage.StatusDone, Actor: BySystem, AgencyID: r.AgencyID}
-			after, err := s.store.RecordIf(ctx, r.ID, e, storage.Deadlines{NoClose: true}, func(cur storage.Report) bool {
+			after, err := s.store.RecordIf(ctx, r.ID, &e, storage.Deadlines{NoClose: true}, func(cur storage.Report) bool {
 				return cur.Status == storage.StatusFollowedUp && cur.CloseDueAt != nil && cur.CloseDueAt.Before(now)
 			})
 			if errors.Is(err, storage.ErrStale) {

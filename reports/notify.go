@@ -49,8 +49,8 @@ func (s *Service) notify(ctx context.Context, r storage.Report, e storage.Report
 	to := channels.Address{Channel: r.ReporterChannel, ID: r.ReporterAddress}
 	msgs := make([]channels.Outbound, len(parts))
 	for i, part := range parts {
-		// The id is stable, so that a retried action sends once.
-		msgs[i] = channels.Outbound{ID: fmt.Sprintf("report-%s-%s-%s", r.TrackingCode, e.Kind, strconv.Itoa(i)),
+		// One id per event and part: each event is told once.
+		msgs[i] = channels.Outbound{ID: fmt.Sprintf("report-%s-%d-%s", r.TrackingCode, e.ID, strconv.Itoa(i)),
 			To: to, Text: part, Conversation: r.Conversation}
 	}
 	if err := s.notifier.Enqueue(ctx, msgs...); err != nil {

@@ -67,7 +67,7 @@ func (s *Service) Reply(ctx context.Context, code string, rp report.Reply) error
 	if !awaitsReply(r.Status) {
 		return &report.RejectedError{Code: "not_awaiting_reply"}
 	}
-	_, err = s.store.Record(ctx, r.ID, storage.ReportEvent{Kind: storage.EventReporterReplied, Actor: ByReporter,
+	_, err = s.store.Record(ctx, r.ID, &storage.ReportEvent{Kind: storage.EventReporterReplied, Actor: ByReporter,
 		AgencyID: r.AgencyID, Note: rp.Text}, storage.Deadlines{NoClose: true})
 	return err
 }
@@ -84,7 +84,7 @@ func (s *Service) Rate(ctx context.Context, code string, rt report.Rating) error
 	if r.Status != storage.StatusDone || r.Rating != nil {
 		return &report.RejectedError{Code: "not_awaiting_rating"}
 	}
-	_, err = s.store.Record(ctx, r.ID, storage.ReportEvent{Kind: storage.EventRated, Actor: ByReporter,
+	_, err = s.store.Record(ctx, r.ID, &storage.ReportEvent{Kind: storage.EventRated, Actor: ByReporter,
 		AgencyID: r.AgencyID, Note: strconv.Itoa(rt.Stars)}, storage.Deadlines{})
 	return err
 }

@@ -28,15 +28,15 @@ var ErrStale = errors.New("report changed meanwhile")
 // what the report caches of its events: its status, the agency that holds
 // it after a forward or a return, its rating, and its deadlines. It returns
 // the report as it is now; a report changed by another request meanwhile
-// waits for it.
-func (s *Store) Record(ctx context.Context, reportID uint64, e ReportEvent, d Deadlines) (Report, error) {
+// waits for it. The event gets its id.
+func (s *Store) Record(ctx context.Context, reportID uint64, e *ReportEvent, d Deadlines) (Report, error) {
 	return s.RecordIf(ctx, reportID, e, d, nil)
 }
 
 // RecordIf is Record when the report, read under its lock, satisfies cond;
 // otherwise it records nothing and fails with ErrStale. Two processes that
 // act on the same report for the same reason act once.
-func (s *Store) RecordIf(ctx context.Context, reportID uint64, e ReportEvent, d Deadlines, cond func(Report) bool) (Report, error) {
+func (s *Store) RecordIf(ctx context.Context, reportID uint64, e *ReportEvent, d Deadlines, cond func(Report) bool) (Report, error) {
 	var r Report
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		q := tx
@@ -50,7 +50,7 @@ func (s *Store) RecordIf(ctx context.Context, reportID uint64, e ReportEvent, d 
 			return ErrStale
 		}
 		e.ID, e.ReportID = 0, r.ID
-		if err := tx.Create(&e).Error; err != nil {
+		if err := tx.Create(e).Error; err != nil {
 			return err
 		}
 		var events []ReportEvent
