@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/storage"
 	"github.com/sp4n-lapor/lapor/storage/storagetest"
 )
 
@@ -145,6 +146,17 @@ func TestTicketVisibility(t *testing.T) {
 		}
 		if r.json(t)["description"] == "" || r.json(t)["routing"] == nil {
 			t.Errorf("ticket: %s", r.Body)
+		}
+		// A summary shown before the citizen chose anonim named them.
+		anon := w.do("POST", "/api/v1/reports", `{"description":"Jalan berlubang di depan pasar Tembalang","privacy":"anonim",
+			"agency_id":"pemda-33.74-pekerjaan-umum","conversation_id":"conv-anon","source":"sms",
+			"reporter":{"name":"Budi Santoso","channel":"sms","address":"+6281234567890"}}`, w.admin...).json(t)["tracking_code"].(string)
+		if err := w.store.LogSent(t.Context(), storage.Message{OutboundID: "m-anon", Conversation: "conv-anon", Channel: "sms",
+			Recipient: "+6281234567890", Text: "Ringkasan laporan: Nama: Budi Santoso, Privasi: Biasa"}); err != nil {
+			t.Fatal(err)
+		}
+		if r := w.do("GET", "/api/v1/agency/tickets/"+anon, "", w.unit...); strings.Contains(string(r.Body), "Budi") {
+			t.Errorf("an anonim ticket's conversation names the reporter to the agency: %s", r.Body)
 		}
 		if a := w.do("GET", "/api/v1/admin/reports/"+w.anonim, "", w.admin...); !strings.Contains(string(a.Body), "Budi Santoso") {
 			t.Errorf("the admin does not see the reporter as filed: %s", a.Body)

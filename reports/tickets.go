@@ -167,6 +167,11 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 			URL:  base + r.TrackingCode + "/attachments/" + f.SHA256,
 		})
 	}
+	if t.Reporter == nil {
+		// What the conversation said may name the reporter (a summary shown
+		// before they chose anonim): an agency reads none of it.
+		msgs = nil
+	}
 	for _, m := range msgs {
 		t.Conversation = append(t.Conversation, report.SentMessage{Text: m.Text, SentAt: m.CreatedAt, Status: m.Status})
 	}
