@@ -38,7 +38,7 @@ func newTestServer(t testing.TB, store *storage.Store) *testServer {
 	srv := New(Config{
 		Store: store, AdminToken: testAdminToken, PublicURL: "https://lapor.test", DataDir: data,
 		Reports: reports.New(store, router, reports.WithPublicURL("https://lapor.test"), reports.WithLogger(quiet),
-			reports.WithRegistry(reg), reports.WithNotifier(sent)),
+			reports.WithRegistry(reg), reports.WithNotifier(sent), reports.WithDataDir(data)),
 		Logger: quiet, Registry: reg,
 		Ready: map[string]func(context.Context) error{"database": store.Ping},
 	})

@@ -100,6 +100,7 @@ func (s *Server) routes() {
 	v1.POST("/reports", s.authorize(scopeAdmin, scopeApp), s.createReport)
 	v1.POST("/reports/preview", s.authorize(scopeAdmin, scopeApp), s.previewReport)
 	v1.GET("/reports/:code", s.getReport)
+	v1.GET("/reports/:code/files/:sha256", s.answerFile)
 	v1.POST("/reports/:code/followup", s.authorize(scopeAdmin), s.followup)
 	v1.POST("/reports/:code/replies", s.authorize(scopeAdmin), s.reply)
 	v1.POST("/reports/:code/ratings", s.authorize(scopeAdmin), s.rate)
@@ -113,6 +114,7 @@ func (s *Server) routes() {
 	agency.POST("/tickets/:code/forward", act(s, http.StatusOK, s.cfg.Reports.Forward))
 	agency.POST("/tickets/:code/status", act(s, http.StatusOK, s.cfg.Reports.SetStatus))
 	agency.GET("/tickets/:code/attachments/:sha256", s.attachment)
+	agency.POST("/tickets/:code/files", s.uploadFile)
 
 	admin := v1.Group("/admin", s.authorize(scopeAdmin))
 	admin.GET("/reports", s.listTickets)

@@ -12,8 +12,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
+	"github.com/sp4n-lapor/lapor/storage"
 )
 
 // viewer is who the caller is to the report service: the agency of an
@@ -131,6 +134,19 @@ func (s *Server) overdue(c *gin.Context) {
 // attachment downloads a file of a ticket the caller may see.
 func (s *Server) attachment(c *gin.Context) {
 	a, err := s.cfg.Reports.Attachment(c.Request.Context(), viewer(c), c.Param("code"), c.Param("sha256"))
+	s.serveFile(c, a, err)
+}
+
+// answerFile downloads a file an agency attached to an answer, for the
+// reporter who got its link.
+func (s *Server) answerFile(c *gin.Context) {
+	a, err := s.cfg.Reports.AnswerFile(c.Request.Context(), c.Param("code"), c.Param("sha256"))
+	s.serveFile(c, a, err)
+}
+
+// serveFile answers a stored file as an attachment, or the error the
+// report service gave in finding it.
+func (s *Server) serveFile(c *gin.Context, a storage.Attachment, err error) {
 	if err != nil {
 		s.answerTicket(c, 0, nil, err)
 		return
@@ -148,4 +164,35 @@ func (s *Server) attachment(c *gin.Context) {
 	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Header("X-Content-Type-Options", "nosniff")
 	c.DataFromReader(http.StatusOK, a.Size, a.ContentType, f, nil)
+}
+
+// uploadFile stores a file an agency will attach to its answer: one image
+// or PDF, multipart field "file".
+func (s *Server) uploadFile(c *gin.Context) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, report.MaxFileSize+64<<10)
+	fh, err := c.FormFile("file")
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		s.fail(c, http.StatusRequestEntityTooLarge, "file_too_large", "error_file_too_large", map[string]any{"MB": report.MaxFileSize >> 20})
+		return
+	case err != nil:
+		s.fail(c, http.StatusBadRequest, "bad_upload", "error_bad_upload", nil)
+		return
+	}
+	f, err := fh.Open()
+	if err != nil {
+		s.internal(c, "open upload", err)
+		return
+	}
+	defer f.Close()
+	file, err := s.cfg.Reports.Upload(c.Request.Context(), viewer(c), c.Param("code"), f, fh.Filename)
+	switch {
+	case errors.Is(err, channels.ErrFileType):
+		s.fail(c, http.StatusUnsupportedMediaType, "unsupported_file_type", "error_file_type", nil)
+	case errors.Is(err, channels.ErrTooLarge):
+		s.fail(c, http.StatusRequestEntityTooLarge, "file_too_large", "error_file_too_large", map[string]any{"MB": report.MaxFileSize >> 20})
+	default:
+		s.answerTicket(c, http.StatusCreated, file, err)
+	}
 }

@@ -1,9 +1,13 @@
 package api
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,9 +329,71 @@ func TestAttachmentDownloads(t *testing.T) {
 		{"/api/v1/agency/tickets/" + code + "/attachments/" + sum, nil, 401},
 		{"/api/v1/admin/reports/" + code + "/attachments/" + sum, asAdmin(), 200},
 		{"/api/v1/admin/reports/" + code + "/attachments/" + sum, unit, 403},
+		{"/api/v1/reports/" + code + "/files/" + sum, nil, 404}, // the reporter's evidence is no answer's file
 	} {
 		if r := ts.do("GET", tt.path, "", tt.headers...); r.Code != tt.want {
 			t.Errorf("GET %s = %d, want %d", tt.path, r.Code, tt.want)
 		}
+	}
+}
+
+// TestAnswerWithAFile: an agency uploads a photo to its ticket and answers
+// with it; the reporter is told with a link that serves the photo, and that
+// link serves no evidence the reporter sent.
+func TestAnswerWithAFile(t *testing.T) {
+	w := newTicketWorld(t, newTestServer(t, storagetest.SQLite(t)))
+	upload := func(headers []string, name string, content []byte) response {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(content)
+		mw.Close()
+		req := httptest.NewRequest("POST", "/api/v1/agency/tickets/"+w.anonim+"/files", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+		rec := httptest.NewRecorder()
+		w.srv.Handler().ServeHTTP(rec, req)
+		return response{Code: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
+	}
+	png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 64)...)
+	if r := upload(w.other, "x.png", png); r.Code != 404 {
+		t.Errorf("another agency's upload = %d", r.Code)
+	}
+	if r := upload(w.unit, "notes.html", []byte("<html><script>alert(1)</script></html>")); r.Code != 415 {
+		t.Errorf("an HTML upload = %d %s", r.Code, r.Body)
+	}
+	r := upload(w.unit, "tambalan.png", png)
+	if r.Code != 201 {
+		t.Fatalf("upload = %d %s", r.Code, r.Body)
+	}
+	file := r.json(t)
+	answer, _ := json.Marshal(map[string]any{"text": "Foto hasil penambalan terlampir.", "attachments": []any{file}})
+	missing := strings.Replace(string(answer), file["sha256"].(string), strings.Repeat("ab", 32), 1)
+	if r := w.do("POST", "/api/v1/agency/tickets/"+w.anonim+"/responses", missing, w.unit...); r.Code != 422 {
+		t.Errorf("an answer with a file never uploaded = %d", r.Code)
+	}
+	r = w.do("POST", "/api/v1/agency/tickets/"+w.anonim+"/responses", string(answer), w.unit...)
+	if r.Code != 201 {
+		t.Fatalf("answer = %d %s", r.Code, r.Body)
+	}
+	if by := r.json(t)["attachments"].([]any)[0].(map[string]any)["by"]; by != "agency:pemda-33.74-pekerjaan-umum" {
+		t.Errorf("the file is by %v", by)
+	}
+	told := w.sent.All()
+	link := "https://lapor.test/api/v1/reports/" + w.anonim + "/files/" + file["sha256"].(string)
+	if all := told[len(told)-1].Text; !strings.Contains(strings.Join([]string{told[0].Text, all}, " "), link) {
+		var texts []string
+		for _, m := range told {
+			texts = append(texts, m.Text)
+		}
+		t.Fatalf("the reporter was told %q, without %s", texts, link)
+	}
+	if r := w.do("GET", strings.TrimPrefix(link, "https://lapor.test"), ""); r.Code != 200 || !bytes.Equal(r.Body, png) {
+		t.Errorf("the link = %d", r.Code)
+	}
+	if r := w.do("GET", "/api/v1/reports/"+w.rahasia+"/files/"+file["sha256"].(string), ""); r.Code != 404 {
+		t.Errorf("the file under another report's code = %d", r.Code)
 	}
 }

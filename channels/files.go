@@ -1,17 +1,61 @@
 package channels
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
 )
 
 // ErrTooLarge is returned when a file is over the size limit.
 var ErrTooLarge = errors.New("file too large")
+
+// ErrFileType is returned for a file whose content is not of a type taken.
+var ErrFileType = errors.New("file type not taken")
+
+// UploadTypes are the types of file taken from a browser or an API caller,
+// by their content (sniffed, not trusted from the sender).
+var UploadTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+
+// StoreUpload stores a file uploaded from a browser or an API caller: its
+// type read from its first bytes, one of UploadTypes or ErrFileType; at
+// most limit bytes or ErrTooLarge; its name cleaned (CleanFileName).
+func StoreUpload(dataDir string, r io.Reader, limit int64, name string) (Attachment, error) {
+	br := bufio.NewReaderSize(r, 512)
+	head, _ := br.Peek(512)
+	ct, _, _ := strings.Cut(http.DetectContentType(head), ";")
+	if !slices.Contains(UploadTypes, ct) {
+		return Attachment{}, ErrFileType
+	}
+	return StoreFile(dataDir, br, limit, ct, CleanFileName(name))
+}
+
+// CleanFileName keeps the base of a sender's file name, printable, at most
+// 100 characters; "" when there is nothing left.
+func CleanFileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "." || name == "/" || !utf8.ValidString(name) {
+		return ""
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 100 {
+		name = string(r[:100])
+	}
+	return name
+}
 
 // FilePath is where a file is stored, relative to the data directory: named
 // by its SHA-256, under a folder of its first two characters.

@@ -143,6 +143,13 @@ func (c *checker) point(lat, long *float64) {
 	}
 }
 
+// CheckFiles checks files named by their SHA-256, at most MaxAttachments.
+func CheckFiles(files []File) []Problem {
+	var c checker
+	c.attachments(files)
+	return c.problems
+}
+
 func (c *checker) attachments(files []File) {
 	if len(files) > MaxAttachments {
 		c.add("attachments", "field_too_many", map[string]any{"Max": MaxAttachments})

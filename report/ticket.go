@@ -25,6 +25,9 @@ type Ticket struct {
 type Attachment struct {
 	File
 	URL string `json:"url"`
+	// By is who brought the file: "reporter", or the agency that attached it
+	// to an answer ("agency:<id>").
+	By string `json:"by"`
 }
 
 // Summary is a ticket as an inbox lists it.
@@ -88,6 +91,9 @@ type AgencyOverdue struct {
 // Answer is an agency's follow-up, sent to the reporter.
 type Answer struct {
 	Text string `json:"text"`
+	// Attachments are files uploaded to the ticket before
+	// (POST …/tickets/{code}/files), sent to the reporter as links.
+	Attachments []File `json:"attachments,omitempty"`
 }
 
 // Forward hands a report to another agency (disposisi).

@@ -3,9 +3,14 @@ package reports
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/sp4n-lapor/lapor/calendar"
+	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/locales"
 	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/routing"
@@ -27,14 +32,26 @@ var ErrClosed = errors.New("report closed")
 // reporter on the channel they used. actor is who acted ("agency:<id>",
 // "admin").
 func (s *Service) Answer(ctx context.Context, v Viewer, actor, code string, a report.Answer, lang string) (report.Ticket, error) {
+	problems := report.CheckFiles(a.Attachments)
 	if p := report.CheckText("text", a.Text, 1, report.MaxAnswer); p != nil {
-		return report.Ticket{}, &report.RejectedError{Code: "validation_failed", Problems: []report.Problem{*p}}
+		problems = append(problems, *p)
+	}
+	files := make([]storage.Attachment, 0, len(a.Attachments))
+	for i, f := range a.Attachments {
+		path := channels.FilePath(f.SHA256)
+		if _, err := os.Stat(filepath.Join(s.dataDir, path)); err != nil {
+			problems = append(problems, report.Problem{Field: fmt.Sprintf("attachments[%d].sha256", i), MsgID: "field_file_missing"})
+		}
+		files = append(files, storage.Attachment{ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName, StoragePath: path})
+	}
+	if len(problems) > 0 {
+		return report.Ticket{}, &report.RejectedError{Code: "validation_failed", Problems: problems}
 	}
 	r, err := s.open(ctx, v, code)
 	if err != nil {
 		return report.Ticket{}, err
 	}
-	e := storage.ReportEvent{Kind: storage.EventAnswered, Actor: actor, AgencyID: r.AgencyID, Note: a.Text}
+	e := storage.ReportEvent{Kind: storage.EventAnswered, Actor: actor, AgencyID: r.AgencyID, Note: a.Text, Files: files}
 	closeDue := s.cal.Deadline(s.now(), closeWorkdays)
 	if err := s.act(ctx, r, e, storage.Deadlines{Close: &closeDue}, "notify_answered"); err != nil {
 		return report.Ticket{}, err
@@ -140,6 +157,20 @@ func statusEvent(c report.StatusChange, today time.Time) (storage.ReportEvent, [
 		}
 	}
 	return e, problems
+}
+
+// Upload stores a file an agency will attach to its answer to a ticket: an
+// image or a PDF, read from its content (channels.ErrFileType otherwise),
+// at most report.MaxFileSize bytes (channels.ErrTooLarge).
+func (s *Service) Upload(ctx context.Context, v Viewer, code string, file io.Reader, name string) (report.File, error) {
+	if _, err := s.open(ctx, v, code); err != nil {
+		return report.File{}, err
+	}
+	a, err := channels.StoreUpload(s.dataDir, file, report.MaxFileSize, name)
+	if err != nil {
+		return report.File{}, err
+	}
+	return report.File{ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, FileName: a.FileName}, nil
 }
 
 // open finds a report a viewer may act on: one it sees, not yet done.

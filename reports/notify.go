@@ -42,6 +42,13 @@ func (s *Service) notify(ctx context.Context, r storage.Report, e storage.Report
 		data["Until"] = e.Until.Format("02/01/2006")
 	}
 	text := p.T(msgID, data)
+	for _, f := range e.Files { // an answer's files, behind links only the reporter has
+		name := f.FileName
+		if name == "" {
+			name = f.SHA256[:8]
+		}
+		text += "\n" + p.T("notify_attachment", map[string]any{"Name": name, "URL": s.answerFileURL(r.TrackingCode, f.SHA256)})
+	}
 	parts := []string{text}
 	if r.ReporterChannel == report.SMS {
 		parts = channels.SplitSMS(text, smsSegments)
@@ -57,4 +64,29 @@ func (s *Service) notify(ctx context.Context, r storage.Report, e storage.Report
 		return fmt.Errorf("tell the reporter: %w", err)
 	}
 	return nil
+}
+
+// answerFileURL is where a reporter downloads a file an agency attached to
+// an answer: the tracking code and the file's SHA-256 open it.
+func (s *Service) answerFileURL(code, sha256 string) string {
+	return s.publicURL + "/api/v1/reports/" + code + "/files/" + sha256
+}
+
+// AnswerFile finds a file an agency attached to an answer to a report, for
+// its reporter; the reporter's own evidence is not served so.
+func (s *Service) AnswerFile(ctx context.Context, code, sha256 string) (storage.Attachment, error) {
+	r, err := s.Report(ctx, code)
+	if err != nil {
+		return storage.Attachment{}, err
+	}
+	files, err := s.store.ReportAttachments(ctx, r.ID)
+	if err != nil {
+		return storage.Attachment{}, err
+	}
+	for _, f := range files {
+		if f.SHA256 == sha256 && f.EventID != nil {
+			return f, nil
+		}
+	}
+	return storage.Attachment{}, report.ErrNotFound
 }

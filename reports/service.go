@@ -55,6 +55,7 @@ type Service struct {
 	filed     *prometheus.CounterVec
 	overdue   *prometheus.GaugeVec
 	notifier  Notifier
+	dataDir   string
 }
 
 // Option changes a service's defaults.
@@ -68,6 +69,10 @@ func WithCalendar(c *calendar.Calendar) Option { return func(s *Service) { s.cal
 func WithPublicURL(u string) Option {
 	return func(s *Service) { s.publicURL = strings.TrimRight(u, "/") }
 }
+
+// WithDataDir sets the directory files are stored in (channels.FilePath),
+// where agencies' uploads go.
+func WithDataDir(dir string) Option { return func(s *Service) { s.dataDir = dir } }
 
 // WithLogger sets the service's logger.
 func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }

@@ -151,7 +151,9 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 		t.Reporter = &report.Contact{Name: r.ReporterName, Channel: r.ReporterChannel, Address: r.ReporterAddress,
 			Phone: r.ReporterPhone, Language: r.ReporterLang}
 	}
+	actors := map[uint64]string{}
 	for _, e := range events {
+		actors[e.ID] = e.Actor
 		t.Timeline = append(t.Timeline, event(p, name, e))
 		if e.Kind == storage.EventRouted {
 			t.Routing.Agency = report.Agency{ID: e.AgencyID, Name: name(e.AgencyID)}
@@ -162,9 +164,13 @@ func (s *Service) Ticket(ctx context.Context, v Viewer, code, lang string) (repo
 		base = s.publicURL + "/api/v1/admin/reports/"
 	}
 	for _, f := range files {
+		by := ByReporter
+		if f.EventID != nil {
+			by = actors[*f.EventID]
+		}
 		t.Attachments = append(t.Attachments, report.Attachment{
 			File: report.File{ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, FileName: f.FileName},
-			URL:  base + r.TrackingCode + "/attachments/" + f.SHA256,
+			URL:  base + r.TrackingCode + "/attachments/" + f.SHA256, By: by,
 		})
 	}
 	if t.Reporter == nil {

@@ -5,12 +5,16 @@ import (
 	"time"
 )
 
-// Attachment is a file a reporter sent as evidence, stored under the data
-// directory and named by its SHA-256.
+// Attachment is a file of a report: evidence its reporter sent, or a file
+// an agency attached to an answer; stored under the data directory and
+// named by its SHA-256.
 type Attachment struct {
-	ID          uint64  `gorm:"primaryKey"`
-	ReportID    *uint64 `gorm:"index"` // nil until the report it belongs to is filed
-	Report      *Report `gorm:"constraint:OnDelete:RESTRICT"`
+	ID       uint64  `gorm:"primaryKey"`
+	ReportID *uint64 `gorm:"index"` // nil until the report it belongs to is filed
+	Report   *Report `gorm:"constraint:OnDelete:RESTRICT"`
+	// EventID is the event that brought the file, an agency's answer; nil
+	// for the reporter's evidence, filed with the report.
+	EventID     *uint64 `gorm:"index"`
 	FileName    string  `gorm:"size:255"`
 	ContentType string  `gorm:"size:100;not null"`
 	Size        int64   `gorm:"not null"`

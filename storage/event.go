@@ -51,6 +51,8 @@ type ReportEvent struct {
 	// Until is the date a report on hold (ditunda) is held until.
 	Until     *time.Time
 	CreatedAt time.Time
+	// Files are written with the event by Record: an answer's attachments.
+	Files []Attachment `gorm:"-"`
 }
 
 // DeriveStatus folds a report's events, oldest first, into its current

@@ -53,6 +53,14 @@ func (s *Store) RecordIf(ctx context.Context, reportID uint64, e *ReportEvent, d
 		if err := tx.Create(e).Error; err != nil {
 			return err
 		}
+		for i := range e.Files {
+			e.Files[i].ID, e.Files[i].ReportID, e.Files[i].EventID = 0, &r.ID, &e.ID
+		}
+		if len(e.Files) > 0 {
+			if err := tx.Create(&e.Files).Error; err != nil {
+				return err
+			}
+		}
 		var events []ReportEvent
 		if err := tx.Where("report_id = ?", r.ID).Order("id").Find(&events).Error; err != nil {
 			return err

@@ -1,25 +1,16 @@
 package widget
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
-	"path/filepath"
-	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/sp4n-lapor/lapor/channels"
 )
 
 // MaxUpload is the largest file a citizen may upload.
 const MaxUpload = 10 << 20
-
-// uploadTypes are the file types taken, by their content (sniffed, not
-// trusted from the browser).
-var uploadTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 
 // upload takes one file, as multipart/form-data with the fields "id" (the
 // message id) and "file", in that order.
@@ -63,15 +54,11 @@ func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
 			fail(w, r, http.StatusBadRequest, "bad_message_id", "error_widget_bad_message_id", nil)
 			return
 		}
-		br := bufio.NewReaderSize(part, 512)
-		head, _ := br.Peek(512)
-		ct, _, _ := strings.Cut(http.DetectContentType(head), ";")
-		if !slices.Contains(uploadTypes, ct) {
+		att, err := channels.StoreUpload(c.cfg.DataDir, part, MaxUpload, part.FileName())
+		if errors.Is(err, channels.ErrFileType) {
 			fail(w, r, http.StatusUnsupportedMediaType, "unsupported_file_type", "error_widget_file_type", nil)
 			return
 		}
-		name := fileName(part.FileName())
-		att, err := channels.StoreFile(c.cfg.DataDir, br, MaxUpload, ct, name)
 		if errors.Is(err, channels.ErrTooLarge) || errors.As(err, &tooLarge) {
 			c.tooLarge(w, r)
 			return
@@ -80,8 +67,9 @@ func (c *Channel) upload(w http.ResponseWriter, r *http.Request, a Agency) {
 			c.internal(w, r, "store upload", err)
 			return
 		}
+		name := att.FileName
 		if name == "" { // shown in the chat: the start of its hash, with its type
-			name = att.SHA256[:8] + extension(ct)
+			name = att.SHA256[:8] + extension(att.ContentType)
 		}
 		c.take(w, r, a, id, "file", Entry{From: fromCitizen, File: name}, channels.Inbound{Attachments: []channels.Attachment{att}})
 		return
@@ -97,23 +85,4 @@ func extension(contentType string) string {
 
 func (c *Channel) tooLarge(w http.ResponseWriter, r *http.Request) {
 	fail(w, r, http.StatusRequestEntityTooLarge, "file_too_large", "error_widget_file_too_large", map[string]any{"MaxMB": MaxUpload >> 20})
-}
-
-// fileName keeps the base of a browser's file name, printable, at most 100
-// characters; "" when there is nothing left.
-func fileName(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	if name == "." || name == "/" || !utf8.ValidString(name) {
-		return ""
-	}
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, name)
-	if r := []rune(name); len(r) > 100 {
-		name = string(r[:100])
-	}
-	return name
 }

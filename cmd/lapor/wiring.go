@@ -76,7 +76,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	s.metrics = prometheus.NewRegistry()
 	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
 	svc := reports.New(store, router, reports.WithCalendar(cal), reports.WithPublicURL(cfg.PublicURL),
-		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox))
+		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox), reports.WithDataDir(cfg.DataDir))
 	s.reports = svc
 	s.api = api.New(api.Config{
 		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), DataDir: cfg.DataDir,
