@@ -20,6 +20,16 @@ const (
 // principal is who made an authenticated request.
 type principal struct {
 	Scope string // storage scope: "admin", "app:<name>", "agency:<id>"
+	Hint  string // the first characters of the key used; "" for the admin token
+}
+
+// actor names the principal in a report's events: its scope and which of
+// its keys acted ("agency:pemda-33.74 lpr_3f9a1c").
+func (p principal) actor() string {
+	if p.Hint == "" {
+		return p.Scope
+	}
+	return p.Scope + " " + p.Hint
 }
 
 // kind is the scope without its name: admin, app or agency.
@@ -75,7 +85,7 @@ func (s *Server) principalFor(c *gin.Context, token string) (principal, error) {
 	if err != nil {
 		return principal{}, err
 	}
-	return principal{Scope: key.Scope}, nil
+	return principal{Scope: key.Scope, Hint: key.Hint}, nil
 }
 
 func caller(c *gin.Context) principal {

@@ -103,7 +103,7 @@ func act[B, R any](s *Server, status int, do func(context.Context, reports.Viewe
 		if !s.readJSON(c, &body) {
 			return
 		}
-		out, err := do(c.Request.Context(), viewer(c), caller(c).Scope, c.Param("code"), body, language(c))
+		out, err := do(c.Request.Context(), viewer(c), caller(c).actor(), c.Param("code"), body, language(c))
 		s.answerTicket(c, status, out, err)
 	}
 }

@@ -192,7 +192,7 @@ func TestTicketLifecycle(t *testing.T) {
 			t.Fatalf("the second answer was told as %+v", last[len(sent):])
 		}
 		tl := r.json(t)["timeline"].([]any)
-		if last := tl[len(tl)-1].(map[string]any); last["actor"] != "agency:pemda-33.74-pekerjaan-umum" || last["event"] != "answered" {
+		if last := tl[len(tl)-1].(map[string]any); !strings.HasPrefix(last["actor"].(string), "agency:pemda-33.74-pekerjaan-umum lpr_") || last["event"] != "answered" {
 			t.Errorf("last event %v", last)
 		}
 
@@ -378,7 +378,7 @@ func TestAnswerWithAFile(t *testing.T) {
 	if r.Code != 201 {
 		t.Fatalf("answer = %d %s", r.Code, r.Body)
 	}
-	if by := r.json(t)["attachments"].([]any)[0].(map[string]any)["by"]; by != "agency:pemda-33.74-pekerjaan-umum" {
+	if by, _ := r.json(t)["attachments"].([]any)[0].(map[string]any)["by"].(string); !strings.HasPrefix(by, "agency:pemda-33.74-pekerjaan-umum lpr_") {
 		t.Errorf("the file is by %v", by)
 	}
 	told := w.sent.All()

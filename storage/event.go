@@ -42,7 +42,8 @@ type ReportEvent struct {
 	Kind     string `gorm:"size:24;not null"`
 	// Status is the new status of a status_changed event; empty otherwise.
 	Status string `gorm:"size:24"`
-	// Actor is who acted: "system", "admin", "reporter", "agency:<id>", "api:<app>".
+	// Actor is who acted: "system", "admin", "reporter", or a key's scope and
+	// hint ("agency:<id> lpr_3f9a1c", "api:<app> lpr_…").
 	Actor string `gorm:"size:100;not null"`
 	// AgencyID is the agency the event concerns: routed, forwarded or
 	// returned to, answering.
