@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -30,11 +31,34 @@ func driver(db *sql.DB, dialect string) (riverdriver.Driver[*sql.Tx], error) {
 	return nil, fmt.Errorf("jobs: no River driver for %q", dialect)
 }
 
-// Migrate brings River's tables in the database up to date.
+// migrateLockID names the PostgreSQL advisory lock that serialises River's
+// migrations of processes starting together.
+const migrateLockID = 0x4c41504f5231 // "LAPOR1"
+
+// migrating serialises the migrations of one process; the advisory lock
+// those of processes sharing a PostgreSQL database (a SQLite file has one
+// process).
+var migrating sync.Mutex
+
+// Migrate brings River's tables in the database up to date, one migration
+// at a time.
 func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
+	migrating.Lock()
+	defer migrating.Unlock()
 	d, err := driver(db, dialect)
 	if err != nil {
 		return err
+	}
+	if dialect == "postgres" {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", migrateLockID); err != nil {
+			return fmt.Errorf("migrate the job queue: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrateLockID)
 	}
 	m, err := rivermigrate.New(d, nil)
 	if err != nil {

@@ -102,3 +102,23 @@ func TestTwoSchedulersCloseEachReportOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestMigrateTogether: processes starting together migrate the job queue
+// one at a time, and all succeed.
+func TestMigrateTogether(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, store *storage.Store) {
+		db, err := store.SQL()
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 3)
+		for range 3 {
+			go func() { errs <- jobs.Migrate(context.Background(), db, store.Dialect()) }()
+		}
+		for range 3 {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+		}
+	})
+}
