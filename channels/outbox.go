@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -111,7 +112,14 @@ func (o *Outbox) Run(ctx context.Context, channel, consumer string, s Sender) er
 			o.claimAbandoned(ctx, channel, consumer, s)
 			lastClaim = time.Now()
 		}
-		if _, err := o.read(ctx, channel, consumer, s, ">", o.block); err != nil && ctx.Err() == nil {
+		_, err := o.read(ctx, channel, consumer, s, ">", o.block)
+		if err != nil && redis.HasErrorPrefix(err, "NOGROUP") {
+			// Redis lost its data (a restart without persistence): the
+			// group goes with the stream. Make it again and go on.
+			o.log.Warn("outbox: the consumer group is gone; making it again", "channel", channel)
+			err = o.ensureGroup(ctx, channel)
+		}
+		if err != nil && ctx.Err() == nil {
 			o.log.Warn("outbox: read", "channel", channel, "err", err)
 			sleep(ctx, time.Second)
 		}
@@ -270,6 +278,39 @@ return #due`)
 func (o *Outbox) promoteDue(ctx context.Context, channel string) error {
 	return promoteScript.Run(ctx, o.rdb, []string{streamKey(channel), delayedKey(channel)},
 		strconv.FormatInt(time.Now().UnixMilli(), 10), streamMaxLen).Err()
+}
+
+// Backlog is how long the oldest reply of a channel has waited to be sent:
+// the oldest entry its senders have taken and not acknowledged, or else the
+// oldest they have not taken yet; 0 when none waits. Retries parked for
+// later do not count.
+func (o *Outbox) Backlog(ctx context.Context, channel string) (time.Duration, error) {
+	stream := streamKey(channel)
+	var oldest string
+	pending, err := o.rdb.XPending(ctx, stream, senderGroup).Result()
+	switch {
+	case err == nil && pending.Count > 0:
+		oldest = pending.Lower
+	case err == nil, redis.HasErrorPrefix(err, "NOGROUP"), errors.Is(err, redis.Nil):
+		// Nothing taken: the first entry is the oldest waiting (entries are
+		// deleted once sent). A missing group means no sender took any.
+		first, err := o.rdb.XRangeN(ctx, stream, "-", "+", 1).Result()
+		if err != nil {
+			return 0, err
+		}
+		if len(first) == 0 {
+			return 0, nil
+		}
+		oldest = first[0].ID
+	default:
+		return 0, err
+	}
+	ms, _, _ := strings.Cut(oldest, "-")
+	at, err := strconv.ParseInt(ms, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("outbox entry id %q: %w", oldest, err)
+	}
+	return max(time.Since(time.UnixMilli(at)), 0), nil
 }
 
 func sleep(ctx context.Context, d time.Duration) {

@@ -138,3 +138,53 @@ func TestOutboxRunStopsSoon(t *testing.T) {
 		t.Fatal("Run did not stop")
 	}
 }
+
+// TestOutboxAfterRedisLosesItsData: a sender whose Redis restarted empty
+// (the stream and its consumer group gone) makes the group again and sends
+// what comes next; the backlog tells how long the oldest reply waits.
+func TestOutboxAfterRedisLosesItsData(t *testing.T) {
+	rdb := testRedis(t)
+	ob := NewOutbox(rdb, WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &flaky{}
+	done := make(chan struct{})
+	go func() { ob.Run(ctx, Telegram, "restart-test", s); close(done) }()
+	to := Address{Channel: Telegram, ID: "777"}
+	waitSent := func(n int) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			s.mu.Lock()
+			got := len(s.sent)
+			s.mu.Unlock()
+			if got >= n {
+				return
+			}
+		}
+		t.Fatalf("%d messages sent, want %d", len(s.sent), n)
+	}
+	if err := ob.Enqueue(ctx, Outbound{ID: "before", To: to, Text: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	waitSent(1)
+	if err := rdb.Del(ctx, streamKey(Telegram)).Err(); err != nil { // what a restart without data does to it
+		t.Fatal(err)
+	}
+	if err := ob.Enqueue(ctx, Outbound{ID: "after", To: to, Text: "b"}); err != nil {
+		t.Fatal(err)
+	}
+	waitSent(2)
+	if lag, err := ob.Backlog(ctx, Telegram); err != nil || lag != 0 {
+		t.Errorf("backlog with nothing waiting: %v, %v", lag, err)
+	}
+	cancel()
+	<-done
+	// With no sender running, a reply waits, and the backlog says so.
+	if err := ob.Enqueue(context.Background(), Outbound{ID: "waiting", To: to, Text: "c"}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(30 * time.Millisecond)
+	if lag, err := ob.Backlog(context.Background(), Telegram); err != nil || lag < 20*time.Millisecond || lag > time.Minute {
+		t.Errorf("backlog of a waiting reply: %v, %v", lag, err)
+	}
+}

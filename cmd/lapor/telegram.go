@@ -60,7 +60,7 @@ func startTelegram(ctx context.Context, svc *service, log *slog.Logger, wg *sync
 	default:
 		return fmt.Errorf("LAPOR_TELEGRAM_MODE is %q: want webhook or polling", mode)
 	}
-	wg.Go(func() { svc.outbox.Run(ctx, channels.Telegram, consumerName(), ch.Sender()) })
+	svc.runSender(ctx, wg, channels.Telegram, ch.Sender())
 	return nil
 }
 

@@ -40,7 +40,7 @@ func startTwilio(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 	svc.mount(ch.Routes())
 	sender := ch.Sender()
 	for _, channel := range []string{channels.SMS, channels.WhatsApp} {
-		wg.Go(func() { svc.outbox.Run(ctx, channel, consumerName(), sender) })
+		svc.runSender(ctx, wg, channel, sender)
 	}
 	log.Info("SMS and WhatsApp channels on", "sms_from", cfg.TwilioSMSFrom, "whatsapp_from", cfg.TwilioWhatsAppFrom)
 	return nil

@@ -40,7 +40,7 @@ func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.W
 		svc.api.Mount(http.MethodGet, "/demo.css", h)
 	}
 	wg.Go(func() { ch.Run(ctx) })
-	wg.Go(func() { svc.outbox.Run(ctx, channels.Widget, consumerName(), ch.Sender()) })
+	svc.runSender(ctx, wg, channels.Widget, ch.Sender())
 	return ch.Shutdown, nil
 }
 

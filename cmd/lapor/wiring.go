@@ -30,6 +30,7 @@ type service struct {
 	reports  *reports.Service
 	metrics  *prometheus.Registry // what /metrics serves
 	outbox   *channels.Outbox
+	senders  []string // the channels this process sends replies on
 	engine   *dialog.Engine
 	close    func()
 }
@@ -84,6 +85,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
 			"redis":    func(ctx context.Context) error { return rdb.Ping(ctx).Err() },
+			"outbox":   s.outboxReady,
 		},
 	})
 	// The conversation files with the report service in this process, or
