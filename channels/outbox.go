@@ -19,6 +19,7 @@ import (
 // to the stream when due, with exponential back-off.
 type Outbox struct {
 	rdb         redis.UniversalClient
+	optOuts     OptOuts
 	log         *slog.Logger
 	maxAttempts int
 	baseDelay   time.Duration
@@ -33,12 +34,16 @@ func WithRetry(attempts int, firstDelay time.Duration) OutboxOption {
 	return func(o *Outbox) { o.maxAttempts, o.baseDelay = attempts, firstDelay }
 }
 
+// WithOptOuts sets where the citizens who asked for no more messages are
+// kept; by default in Redis, which loses them with its data.
+func WithOptOuts(o OptOuts) OutboxOption { return func(ob *Outbox) { ob.optOuts = o } }
+
 // WithLogger sets the outbox's logger.
 func WithLogger(l *slog.Logger) OutboxOption { return func(o *Outbox) { o.log = l } }
 
 // NewOutbox returns an outbox on a Redis client.
 func NewOutbox(rdb redis.UniversalClient, opts ...OutboxOption) *Outbox {
-	o := &Outbox{rdb: rdb, log: slog.Default(), maxAttempts: 8, baseDelay: time.Second, block: readBlock}
+	o := &Outbox{rdb: rdb, optOuts: redisOptOuts{rdb}, log: slog.Default(), maxAttempts: 8, baseDelay: time.Second, block: readBlock}
 	for _, opt := range opts {
 		opt(o)
 	}
@@ -332,19 +337,36 @@ func Mask(id string) string {
 	return string(r[:min(5, len(r)-4)]) + "****" + string(r[len(r)-3:])
 }
 
-// Stop records that a citizen receives nothing more on their channel (they
-// blocked the bot or opted out); queued messages to them are dropped.
-func (o *Outbox) Stop(ctx context.Context, a Address) error {
-	return o.rdb.Set(ctx, stoppedKey(a), 1, 0).Err()
+// OptOuts keeps the citizens who receive nothing more on their channel
+// (they blocked the bot or opted out).
+type OptOuts interface {
+	Stop(ctx context.Context, a Address) error
+	Resume(ctx context.Context, a Address) error
+	Stopped(ctx context.Context, a Address) (bool, error)
 }
+
+// Stop records that a citizen receives nothing more on their channel;
+// queued messages to them are dropped.
+func (o *Outbox) Stop(ctx context.Context, a Address) error { return o.optOuts.Stop(ctx, a) }
 
 // Resume undoes Stop (the citizen opted back in).
-func (o *Outbox) Resume(ctx context.Context, a Address) error {
-	return o.rdb.Del(ctx, stoppedKey(a)).Err()
-}
+func (o *Outbox) Resume(ctx context.Context, a Address) error { return o.optOuts.Resume(ctx, a) }
 
 // Stopped reports whether a citizen asked for nothing more.
-func (o *Outbox) Stopped(ctx context.Context, a Address) (bool, error) {
-	n, err := o.rdb.Exists(ctx, stoppedKey(a)).Result()
+func (o *Outbox) Stopped(ctx context.Context, a Address) (bool, error) { return o.optOuts.Stopped(ctx, a) }
+
+// redisOptOuts keeps opt-outs in Redis, for a service with no database.
+type redisOptOuts struct{ rdb redis.UniversalClient }
+
+func (r redisOptOuts) Stop(ctx context.Context, a Address) error {
+	return r.rdb.Set(ctx, stoppedKey(a), 1, 0).Err()
+}
+
+func (r redisOptOuts) Resume(ctx context.Context, a Address) error {
+	return r.rdb.Del(ctx, stoppedKey(a)).Err()
+}
+
+func (r redisOptOuts) Stopped(ctx context.Context, a Address) (bool, error) {
+	n, err := r.rdb.Exists(ctx, stoppedKey(a)).Result()
 	return n > 0, err
 }

@@ -22,7 +22,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 			defer conn.Exec("SELECT pg_advisory_unlock(?)", migrateLockID)
 		}
 		err := conn.AutoMigrate(&Agency{}, &AgencySector{}, &Report{}, &ReportEvent{},
-			&Attachment{}, &APIKey{}, &IdempotencyRecord{}, &Message{})
+			&Attachment{}, &APIKey{}, &IdempotencyRecord{}, &Message{}, &OptOut{})
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,7 @@
-// Package msglog writes what the channels send, and what providers say of
-// its delivery, to the message log in storage: the adapter between the
-// channels' DeliveryLog and the store, kept apart so that neither imports
-// the other.
+// Package msglog keeps in storage what the channels must not lose with
+// Redis: the message log (what was sent, and what providers say of its
+// delivery) and the opt-outs. It adapts the channels' interfaces to the
+// store, kept apart so that neither imports the other.
 package msglog
 
 import (

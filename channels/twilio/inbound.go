@@ -132,11 +132,18 @@ func cutWord(text, word string) (string, bool) {
 	return text, false
 }
 
-// optOut stops messages to a number, after saying so once.
+// optOut stops messages to a number, after saying so once: a second STOP
+// gets no answer.
 func (c *Channel) optOut(ctx context.Context, from channels.Address, sid string) error {
-	if err := c.out.Enqueue(ctx, channels.Outbound{ID: "stop/" + sid, To: from, EvenIfStopped: true,
-		Text: locales.New().T("bot_stopped", nil)}); err != nil {
+	stopped, err := c.out.Stopped(ctx, from)
+	if err != nil {
 		return err
+	}
+	if !stopped {
+		if err := c.out.Enqueue(ctx, channels.Outbound{ID: "stop/" + sid, To: from, EvenIfStopped: true,
+			Text: locales.New().T("bot_stopped", nil)}); err != nil {
+			return err
+		}
 	}
 	return c.out.Stop(ctx, from)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/sp4n-lapor/lapor/api"
 	"github.com/sp4n-lapor/lapor/api/client"
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/dialog"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
@@ -75,7 +76,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	router := routing.NewRouter(model, store.Directory(), routerOpts...)
 	log.Debug("classifier loaded", "ms", time.Since(start).Milliseconds(), "file", cfg.RoutingModel)
 	s.metrics = prometheus.NewRegistry()
-	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log))
+	s.outbox = channels.NewOutbox(rdb, channels.WithLogger(log), channels.WithOptOuts(msglog.OptOuts{Store: store}))
 	svc := reports.New(store, router, reports.WithCalendar(cal), reports.WithPublicURL(cfg.PublicURL),
 		reports.WithLogger(log), reports.WithRegistry(s.metrics), reports.WithNotifier(s.outbox), reports.WithDataDir(cfg.DataDir))
 	s.reports = svc

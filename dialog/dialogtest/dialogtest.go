@@ -14,6 +14,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/dialog"
 	"github.com/sp4n-lapor/lapor/internal/redistest"
 	"github.com/sp4n-lapor/lapor/reports"
@@ -45,7 +46,7 @@ func New(t testing.TB, redisDB int) *Kit {
 	store := storagetest.SQLite(t)
 	rdb := redistest.Client(t, redisDB)
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
-	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet))
+	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet), channels.WithOptOuts(msglog.OptOuts{Store: store}))
 	svc := reports.New(store, router, reports.WithLogger(Quiet), reports.WithNotifier(out))
 	engine := dialog.New(rdb, out, svc.Conversation(), dialog.WithLogger(Quiet))
 	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store, Reports: svc}
