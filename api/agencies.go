@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/report"
 	"github.com/sp4n-lapor/lapor/storage"
 )
 
@@ -132,6 +133,25 @@ func (s *Server) intQuery(c *gin.Context, name string, def, min, max int) (int, 
 	}
 	return n, true
 }
+
+// cleanQuery refuses query parameters that hold what no database keeps (a
+// NUL byte, broken UTF-8), before any handler passes them on.
+func (s *Server) cleanQuery() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		for param, values := range c.Request.URL.Query() {
+			for _, v := range values {
+				if report.CheckText(param, v, 0, maxQuery) != nil {
+					s.badQuery(c, param, "text of at most 500 characters, without NUL bytes")
+					return
+				}
+			}
+		}
+		c.Next()
+	}
+}
+
+// maxQuery is the longest query parameter value taken, in characters.
+const maxQuery = 500
 
 func (s *Server) badQuery(c *gin.Context, param, want string) {
 	s.fail(c, http.StatusBadRequest, "bad_query", "error_bad_query", map[string]any{"Param": param, "Detail": want})

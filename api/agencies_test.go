@@ -69,3 +69,13 @@ func TestAgencyEndpointsErrors(t *testing.T) {
 		t.Errorf("GET kl-pln = %d %s", r.Code, r.Body)
 	}
 }
+
+// TestQueryWithANulByte: a query a database cannot keep is 400, not 500.
+func TestQueryWithANulByte(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	for _, path := range []string{"/api/v1/agencies?sector=%00", "/api/v1/agencies?q=%ff%fe", "/api/v1/reports/LPR-0000-0000?x=%00"} {
+		if r := ts.do("GET", path, ""); r.Code != 400 || r.errorCode(t) != "bad_query" {
+			t.Errorf("GET %s = %d %s", path, r.Code, r.Body)
+		}
+	}
+}

@@ -146,6 +146,7 @@ func TestBadReportRequests(t *testing.T) {
 		{"unknown region", `{"type":"pengaduan","description":"jalan rusak parah","region_code":"33.99"}`, asAdmin(), 422, "validation_failed", "region_code"},
 		{"future incident", `{"type":"pengaduan","description":"jalan rusak parah","incident_date":"2999-01-01"}`, asAdmin(), 422, "validation_failed", "incident_date"},
 		{"bad date", `{"type":"pengaduan","description":"jalan rusak parah","incident_date":"12/01/2026"}`, asAdmin(), 422, "validation_failed", "incident_date"},
+		{"year one", `{"type":"pengaduan","description":"jalan rusak parah","incident_date":"0001-01-01"}`, asAdmin(), 422, "validation_failed", "incident_date"},
 		{"latitude alone", `{"type":"pengaduan","description":"jalan rusak parah","location":{"latitude":-7}}`, asAdmin(), 422, "validation_failed", "location"},
 		{"latitude out of range", `{"type":"pengaduan","description":"jalan rusak parah","location":{"latitude":-97,"longitude":110}}`, asAdmin(), 422, "validation_failed", "location.latitude"},
 		{"address without channel", `{"type":"pengaduan","description":"jalan rusak parah","reporter":{"address":"+628123"}}`, asAdmin(), 422, "validation_failed", "reporter.channel"},

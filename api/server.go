@@ -85,7 +85,7 @@ func (s *Server) Mount(method, path string, h http.Handler) {
 func (s *Server) routes() {
 	e := s.engine
 	e.HandleMethodNotAllowed = true
-	e.Use(s.recoverer(), s.observe(), s.language())
+	e.Use(s.recoverer(), s.observe(), s.language(), s.cleanQuery())
 	e.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not_found", "error_not_found", nil) })
 	e.NoMethod(func(c *gin.Context) {
 		s.fail(c, http.StatusMethodNotAllowed, "method_not_allowed", "error_not_found", nil)

@@ -95,9 +95,11 @@ func (req widgetRequest) toWidget(p *locales.Printer) (storage.Widget, []fieldEr
 	return w, v.fields
 }
 
-// isOrigin reports whether o is a web origin: scheme and host, no path.
+// isOrigin reports whether o is a web origin a widget may be embedded on:
+// https, or http on the developer's own machine; scheme and host, no path.
 func isOrigin(o string) bool {
 	u, err := url.Parse(o)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
+	local := u != nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1")
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http" && local) && u.Host != "" &&
 		u.Path == "" && u.RawQuery == "" && u.User == nil && u.Scheme+"://"+u.Host == o
 }

@@ -36,6 +36,7 @@ func TestWidgetSettingsErrors(t *testing.T) {
 		{"bad colour", "/api/v1/admin/agencies/kl-pln/widget", `{"color":"red; background:url(x)"}`},
 		{"origin with a path", "/api/v1/admin/agencies/kl-pln/widget", `{"allowed_origins":["https://pln.co.id/lapor"]}`},
 		{"wildcard origin", "/api/v1/admin/agencies/kl-pln/widget", `{"allowed_origins":["*"]}`},
+		{"plain http origin", "/api/v1/admin/agencies/kl-pln/widget", `{"allowed_origins":["http://pln.co.id"]}`},
 		{"long greeting", "/api/v1/admin/agencies/kl-pln/widget", `{"greeting":"` + strings.Repeat("a", 501) + `"}`},
 	}
 	for _, tt := range tests {

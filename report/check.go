@@ -89,6 +89,8 @@ func (r *Request) Check(today time.Time) []Problem {
 			c.add("incident_date", "field_bad_date", nil)
 		case d.After(today):
 			c.add("incident_date", "field_future_date", nil)
+		case d.Year() < minIncidentYear:
+			c.add("incident_date", "field_date_too_early", map[string]any{"Year": minIncidentYear})
 		}
 	}
 	c.attachments(r.Attachments)
@@ -97,6 +99,10 @@ func (r *Request) Check(today time.Time) []Problem {
 	}
 	return c.problems
 }
+
+// minIncidentYear is the earliest year an incident may be dated: the
+// republic's first.
+const minIncidentYear = 1945
 
 type checker struct{ problems []Problem }
 

@@ -14,7 +14,7 @@ import (
 
 // Limits of what a browser sends.
 const (
-	maxJSONBody = 16 << 10
+	maxJSONBody = 64 << 10 // maxText characters, each up to 12 bytes as a JSON escape pair
 	maxText     = 4000 // characters of one message
 )
 
