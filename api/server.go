@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/storage"
 )
@@ -42,6 +43,11 @@ type Config struct {
 	PublicURL string
 	// DataDir is where attachments are stored, which agencies download.
 	DataDir string
+	// Lookups limits the public lookups of reports per client address; nil
+	// for none.
+	Lookups *ratelimit.Limiter
+	// TrustProxy reads the client's address from X-Forwarded-For.
+	TrustProxy bool
 	// Ready names the dependencies /readyz checks, such as the database and Redis.
 	Ready     map[string]func(context.Context) error
 	Logger    *slog.Logger
@@ -99,8 +105,8 @@ func (s *Server) routes() {
 	v1.GET("/openapi.json", s.openAPI)
 	v1.POST("/reports", s.authorize(scopeAdmin, scopeApp), s.createReport)
 	v1.POST("/reports/preview", s.authorize(scopeAdmin, scopeApp), s.previewReport)
-	v1.GET("/reports/:code", s.getReport)
-	v1.GET("/reports/:code/files/:sha256", s.answerFile)
+	v1.GET("/reports/:code", s.limitLookups(), s.getReport)
+	v1.GET("/reports/:code/files/:sha256", s.limitLookups(), s.answerFile)
 	v1.POST("/reports/:code/followup", s.authorize(scopeAdmin), s.followup)
 	v1.POST("/reports/:code/replies", s.authorize(scopeAdmin), s.reply)
 	v1.POST("/reports/:code/ratings", s.authorize(scopeAdmin), s.rate)

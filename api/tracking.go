@@ -3,8 +3,10 @@ package api
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 	"github.com/sp4n-lapor/lapor/report"
 )
 
@@ -19,6 +21,29 @@ func (s *Server) getReport(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, view)
+}
+
+// lookupsPerMinute is how many public lookups one address may make a minute:
+// enough for a household or an office behind one address, too few to try
+// tracking codes at random.
+const lookupsPerMinute = 120
+
+// limitLookups answers 429 to an address over lookupsPerMinute.
+func (s *Server) limitLookups() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if s.cfg.Lookups == nil {
+			return
+		}
+		ip := ratelimit.ClientIP(c.Request, s.cfg.TrustProxy)
+		ok, wait, err := s.cfg.Lookups.Allow(c.Request.Context(), ip, lookupsPerMinute, time.Minute)
+		if err != nil {
+			s.cfg.Logger.Warn("lookup rate limit not counted", "err", err)
+		}
+		if !ok {
+			c.Header("Retry-After", ratelimit.RetryAfter(wait))
+			s.fail(c, http.StatusTooManyRequests, "rate_limited", "error_rate_limited", nil)
+		}
+	}
 }
 
 // notFound answers 404 for a tracking code no report has, and says whether

@@ -1,11 +1,11 @@
 package widget
 
 import (
-	"net"
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
+
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 )
 
 // guard finds the widget's agency, answers CORS for the origins the agency
@@ -56,16 +56,4 @@ func sameOrigin(origin string, r *http.Request) bool {
 }
 
 // clientIP is the address rate limits count by.
-func (c *Channel) clientIP(r *http.Request) string {
-	if c.cfg.TrustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			parts := strings.Split(xff, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+func (c *Channel) clientIP(r *http.Request) string { return ratelimit.ClientIP(r, c.cfg.TrustProxy) }

@@ -2,8 +2,9 @@ package widget
 
 import (
 	"net/http"
-	"strconv"
 	"time"
+
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 )
 
 // Windows of the rate limits.
@@ -17,23 +18,15 @@ const (
 // Retry-After and returns false. When Redis cannot count, it lets the
 // request through: a citizen is not turned away for our outage.
 func (c *Channel) allow(w http.ResponseWriter, r *http.Request, kind, key string, limit int, window time.Duration) bool {
-	now := time.Now()
-	slot := now.Truncate(window)
-	k := "lapor:widget:rate:" + kind + ":" + key + ":" + strconv.FormatInt(slot.Unix(), 10)
-	ctx := r.Context()
-	pipe := c.cfg.Redis.TxPipeline()
-	n := pipe.Incr(ctx, k)
-	pipe.Expire(ctx, k, window)
-	if _, err := pipe.Exec(ctx); err != nil {
+	ok, wait, err := ratelimit.New(c.cfg.Redis, "lapor:widget:rate:"+kind).Allow(r.Context(), key, limit, window)
+	if err != nil {
 		c.log.Warn("widget: rate limit not counted", "err", err)
-		return true
 	}
-	if n.Val() <= int64(limit) {
+	if ok {
 		return true
 	}
 	c.stats.rateLimited.WithLabelValues(kind).Inc()
-	wait := slot.Add(window).Sub(now)
-	w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+	w.Header().Set("Retry-After", ratelimit.RetryAfter(wait))
 	fail(w, r, http.StatusTooManyRequests, "rate_limited", "error_widget_rate_limited", nil)
 	return false
 }

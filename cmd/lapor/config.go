@@ -182,3 +182,16 @@ func printSettings(w io.Writer, name string) {
 	}
 	tw.Flush()
 }
+
+// trustProxy reads LAPOR_TRUST_PROXY: whether client addresses come from
+// X-Forwarded-For.
+func (c Config) trustProxy() (bool, error) {
+	if c.TrustProxy == "" {
+		return false, nil
+	}
+	trust, err := strconv.ParseBool(c.TrustProxy)
+	if err != nil {
+		return false, fmt.Errorf("LAPOR_TRUST_PROXY is %q: want true or false", c.TrustProxy)
+	}
+	return trust, nil
+}

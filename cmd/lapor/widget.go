@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"sync"
 
 	"github.com/sp4n-lapor/lapor/channels"
@@ -19,12 +17,9 @@ import (
 // sender; the widget is always on, since it needs no provider. It returns
 // what ends the widget's open streams at shutdown.
 func startWidget(ctx context.Context, svc *service, log *slog.Logger, wg *sync.WaitGroup) (shutdown func(), err error) {
-	trust, err := strconv.ParseBool(svc.cfg.TrustProxy)
-	if svc.cfg.TrustProxy == "" {
-		trust, err = false, nil
-	}
+	trust, err := svc.cfg.trustProxy()
 	if err != nil {
-		return nil, fmt.Errorf("LAPOR_TRUST_PROXY is %q: want true or false", svc.cfg.TrustProxy)
+		return nil, err
 	}
 	ch := widget.New(widget.Config{
 		Redis: svc.rdb, Directory: widgetDirectory(svc.store), DataDir: svc.cfg.DataDir, Logger: log,

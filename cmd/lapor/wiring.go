@@ -15,6 +15,7 @@ import (
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/channels/msglog"
 	"github.com/sp4n-lapor/lapor/dialog"
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 	"github.com/sp4n-lapor/lapor/reports"
 	"github.com/sp4n-lapor/lapor/routing"
 	"github.com/sp4n-lapor/lapor/storage"
@@ -39,6 +40,10 @@ type service struct {
 func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, error) {
 	if cfg.BackendURL != "" && cfg.BackendToken == "" {
 		return nil, fmt.Errorf("LAPOR_BACKEND_URL needs LAPOR_BACKEND_TOKEN, the backend's admin token")
+	}
+	trust, err := cfg.trustProxy()
+	if err != nil {
+		return nil, err
 	}
 	routerOpts, err := cfg.routerOptions()
 	if err != nil {
@@ -82,6 +87,7 @@ func openService(ctx context.Context, cfg Config, log *slog.Logger) (*service, e
 	s.reports = svc
 	s.api = api.New(api.Config{
 		Store: store, Reports: svc, AdminToken: s.cfg.AdminToken, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), DataDir: cfg.DataDir,
+		Lookups: ratelimit.New(rdb, "lapor:api:rate:lookup"), TrustProxy: trust,
 		Logger: log, Registry: s.metrics,
 		Ready: map[string]func(context.Context) error{
 			"database": store.Ping,
