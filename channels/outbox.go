@@ -353,7 +353,9 @@ func (o *Outbox) Stop(ctx context.Context, a Address) error { return o.optOuts.S
 func (o *Outbox) Resume(ctx context.Context, a Address) error { return o.optOuts.Resume(ctx, a) }
 
 // Stopped reports whether a citizen asked for nothing more.
-func (o *Outbox) Stopped(ctx context.Context, a Address) (bool, error) { return o.optOuts.Stopped(ctx, a) }
+func (o *Outbox) Stopped(ctx context.Context, a Address) (bool, error) {
+	return o.optOuts.Stopped(ctx, a)
+}
 
 // redisOptOuts keeps opt-outs in Redis, for a service with no database.
 type redisOptOuts struct{ rdb redis.UniversalClient }

@@ -179,8 +179,8 @@ func (c *Channel) media(ctx context.Context, form url.Values) ([]channels.Attach
 	for i := range min(n, 10) {
 		raw := form.Get("MediaUrl" + strconv.Itoa(i))
 		u, err := url.Parse(raw)
-		if err != nil || !c.mediaHost(u.Hostname()) {
-			c.log.Warn("twilio: media from a host not Twilio's ignored", "host", u.Hostname())
+		if err != nil || !c.mediaURL(u) {
+			c.log.Warn("twilio: media from a host not Twilio's, or not over https, ignored", "host", u.Hostname())
 			continue
 		}
 		a, err := c.download(ctx, raw, form.Get("MediaContentType"+strconv.Itoa(i)))
@@ -196,10 +196,6 @@ func (c *Channel) media(ctx context.Context, form url.Values) ([]channels.Attach
 	return out, nil
 }
 
-func (c *Channel) mediaHost(host string) bool {
-	return host == c.apiHost || host == "api.twilio.com" || strings.HasSuffix(host, ".twilio.com") || strings.HasSuffix(host, ".twiliocdn.com")
-}
-
 func (c *Channel) download(ctx context.Context, raw, contentType string) (channels.Attachment, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
@@ -207,12 +203,7 @@ func (c *Channel) download(ctx context.Context, raw, contentType string) (channe
 	}
 	req.SetBasicAuth(c.cfg.AccountSID, c.cfg.AuthToken)
 	hc := *c.cfg.HTTPClient
-	hc.CheckRedirect = func(r *http.Request, _ []*http.Request) error {
-		if !c.mediaHost(r.URL.Hostname()) {
-			return fmt.Errorf("media redirected to %s", r.URL.Hostname())
-		}
-		return nil
-	}
+	hc.CheckRedirect = c.checkRedirect
 	res, err := hc.Do(req)
 	if err != nil {
 		return channels.Attachment{}, fmt.Errorf("twilio: download media: %w", err)

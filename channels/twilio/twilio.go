@@ -41,7 +41,9 @@ type Config struct {
 	// sends about one segment a second); 0: one a second.
 	SendInterval time.Duration
 	Logger       *slog.Logger
-	HTTPClient   *http.Client // for media downloads; nil: 30 s timeout
+	// HTTPClient fetches media; nil: one that never connects inside the
+	// network but to APIURL's host, with a 30 s timeout.
+	HTTPClient *http.Client
 	// Log keeps sent messages and their delivery statuses.
 	Log channels.DeliveryLog
 }
@@ -55,7 +57,7 @@ type Channel struct {
 	out       *channels.Outbox
 	rdb       redis.UniversalClient
 	log       *slog.Logger
-	apiHost   string
+	apiURL    *url.URL
 }
 
 // New returns the channel.
@@ -77,7 +79,7 @@ func New(cfg Config, handle channels.Handler, out *channels.Outbox, rdb redis.Un
 		cfg.SendInterval = time.Second
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+		cfg.HTTPClient = mediaClient(30*time.Second, base)
 	}
 	restHTTP := &http.Client{Timeout: 15 * time.Second, Transport: rewriteHost{base: base, next: http.DefaultTransport},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -85,7 +87,7 @@ func New(cfg Config, handle channels.Handler, out *channels.Outbox, rdb redis.Un
 	rest := &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: restHTTP}
 	rest.SetAccountSid(cfg.AccountSID)
 	return &Channel{cfg: cfg, api: openapi.NewApiServiceWithClient(rest), validator: client.NewRequestValidator(cfg.AuthToken), handle: handle,
-		out: out, rdb: rdb, log: cfg.Logger, apiHost: base.Hostname()}, nil
+		out: out, rdb: rdb, log: cfg.Logger, apiURL: base}, nil
 }
 
 // rewriteHost sends twilio-go's requests to the configured API URL.

@@ -15,7 +15,7 @@ import (
 // Limits of what a browser sends.
 const (
 	maxJSONBody = 64 << 10 // maxText characters, each up to 12 bytes as a JSON escape pair
-	maxText     = 4000 // characters of one message
+	maxText     = 4000     // characters of one message
 )
 
 // clientID is the browser's id of a message it sends: resending it after a
