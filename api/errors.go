@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/sp4n-lapor/lapor/internal/jsonbody"
@@ -45,9 +47,20 @@ func (s *Server) failFields(c *gin.Context, fields []fieldError) {
 	}})
 }
 
-// internal logs an unexpected error and answers 500 without its details.
+// internal logs an unexpected error and answers without its details: 503
+// when a dependency the readiness check names does not answer (try again
+// later), else 500.
 func (s *Server) internal(c *gin.Context, op string, err error) {
 	s.cfg.Logger.Error("request failed", "op", op, "route", c.FullPath(), "err", err)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request.Context()), time.Second)
+	defer cancel()
+	for name, ready := range s.cfg.Ready {
+		if ready(ctx) != nil {
+			c.Header("Retry-After", "30")
+			s.fail(c, http.StatusServiceUnavailable, "unavailable", "error_unavailable", map[string]any{"What": name})
+			return
+		}
+	}
 	s.fail(c, http.StatusInternalServerError, "internal", "error_internal", nil)
 }
 

@@ -27,3 +27,13 @@ func TestLookupsAreRateLimited(t *testing.T) {
 		t.Errorf("another address = %d", r.Code)
 	}
 }
+
+// TestLookupWhileTheDatabaseIsDown: 503, to try again, not 500.
+func TestLookupWhileTheDatabaseIsDown(t *testing.T) {
+	ts := newTestServer(t, storagetest.SQLite(t))
+	ts.store.Close()
+	r := ts.do("GET", "/api/v1/reports/LPR-0000-0000", "")
+	if r.Code != http.StatusServiceUnavailable || r.errorCode(t) != "unavailable" || r.Header.Get("Retry-After") == "" {
+		t.Errorf("= %d %v %s", r.Code, r.Header, r.Body)
+	}
+}
