@@ -10,12 +10,12 @@ func TestMediaIsFetchedOnlyFromTwilio(t *testing.T) {
 	c := &Channel{apiURL: api}
 	for raw, want := range map[string]bool{
 		"https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1": true,
-		"https://mms.twiliocdn.com/x":                                            true,
+		"https://mms.twiliocdn.com/x":                                           true,
 		"http://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1":  false, // not https
-		"https://evil.example/x.jpg":                                             false,
-		"https://api.twilio.com.evil.example/x":                                  false,
-		"http://127.0.0.1:8089/media/ME1":                                        true, // the configured API URL
-		"http://127.0.0.1:8090/media/ME1":                                        false,
+		"https://evil.example/x.jpg":                                            false,
+		"https://api.twilio.com.evil.example/x":                                 false,
+		"http://127.0.0.1:8089/media/ME1":                                       true, // the configured API URL
+		"http://127.0.0.1:8090/media/ME1":                                       false,
 	} {
 		u, _ := url.Parse(raw)
 		if got := c.mediaURL(u); got != want {
