@@ -266,6 +266,7 @@ func TestBadRequests(t *testing.T) {
 		{"huge body", "POST", p + "/messages", "application/json", `{"id":"abcdefgh","text":"` + strings.Repeat("a", 70000) + `"}`, token, 413, "body_too_large"},
 		{"4,000 emoji, escaped", "POST", p + "/messages", "application/json", `{"id":"emojiemoji","text":"` + strings.Repeat(`\ud83d\ude00`, 4000) + `"}`, token, 202, ""},
 		{"bad cursor", "GET", p + "/messages?after=1-0-DEL", "", "", token, 400, "bad_cursor"},
+		{"huge cursor", "GET", p + "/messages?after=99999999999999999999-0", "", "", token, 400, "bad_cursor"},
 		{"location out of range", "POST", p + "/location", "application/json", `{"id":"abcdefgh","lat":91,"long":0}`, token, 400, "bad_location"},
 		{"location missing", "POST", p + "/location", "application/json", `{"id":"abcdefgh"}`, token, 400, "bad_location"},
 		{"upload not multipart", "POST", p + "/uploads", "application/json", `{}`, token, 415, "unsupported_media_type"},
