@@ -15,6 +15,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
+	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
@@ -35,6 +36,8 @@ type Engine struct {
 	now         func() time.Time
 	lockWait    time.Duration
 	resumeAfter time.Duration
+	throttle    *ratelimit.Limiter
+	perMinute   int
 }
 
 // Option changes an Engine's defaults.
@@ -51,7 +54,8 @@ func New(rdb redis.UniversalClient, out Replier, desk Desk, opts ...Option) *Eng
 	e := &Engine{
 		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, desk: desk,
 		gaz: geo.DefaultGazetteer(), log: slog.Default(), now: time.Now,
-		lockWait: 10 * time.Second, resumeAfter: time.Hour,
+		lockWait: 10 * time.Second, resumeAfter: time.Hour, throttle: ratelimit.New(rdb, "lapor:throttle"),
+		perMinute: DefaultAnswersPerMinute,
 	}
 	for _, opt := range opts {
 		opt(e)
@@ -66,11 +70,36 @@ func (e *Engine) Handle(ctx context.Context, in channels.Inbound) error {
 	if !in.From.Valid() || in.ID == "" {
 		return fmt.Errorf("handle message: bad sender %q or empty message id", in.From.String())
 	}
+	flooding := e.flooding(ctx, in.From)
 	return e.step(ctx, in.From, in.ID, func(st *State) ([]channels.Outbound, error) {
+		filed := st.LastCode
 		t := newTurn(e, st, in)
 		err := t.run(ctx)
+		if flooding && st.LastCode == filed {
+			return nil, err // taken, not answered; a tracking code always is
+		}
 		return t.out, err
 	})
+}
+
+// DefaultAnswersPerMinute is how many messages of one sender a minute the
+// bot answers unless told otherwise: more than a person types; a phone or
+// a script in a loop gets no answers past it (and does not pay for them),
+// while what it says is still taken.
+const DefaultAnswersPerMinute = 30
+
+// WithAnswersPerMinute sets how many messages of one sender a minute the
+// bot answers (a load test raises it).
+func WithAnswersPerMinute(n int) Option { return func(e *Engine) { e.perMinute = n } }
+
+// flooding says whether a sender is over the answers a minute; when Redis
+// cannot count, it is not.
+func (e *Engine) flooding(ctx context.Context, from channels.Address) bool {
+	ok, _, err := e.throttle.Allow(ctx, "{"+from.String()+"}", e.perMinute, time.Minute)
+	if err != nil {
+		e.log.Warn("sender throttle not counted", "err", err)
+	}
+	return !ok
 }
 
 // step runs fn on a conversation's state under its lock, then queues the

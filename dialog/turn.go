@@ -231,18 +231,20 @@ func (t *turn) reprompt() {
 	t.asking = t.inProgress() || t.st.Step == StepResume
 }
 
-// miss answers an unclear reply: the retry message, or after three a way out.
+// miss answers an unclear reply: the retry message; at the third, a way
+// out; after it, nothing, until an answer the step takes or a command (a
+// citizen who pays per SMS is not sent the same prompt again and again).
 func (t *turn) miss(retryID string, choices ...string) {
 	t.st.Misses++
-	if t.st.Misses >= maxMisses {
-		if t.st.Step == StepWhat {
-			t.say("bot_stuck_what", nil)
-		} else {
-			t.say("bot_stuck", nil)
-		}
-		return
+	switch {
+	case t.st.Misses > maxMisses:
+	case t.st.Misses == maxMisses && t.st.Step == StepWhat:
+		t.say("bot_stuck_what", nil)
+	case t.st.Misses == maxMisses:
+		t.say("bot_stuck", nil)
+	default:
+		t.ask(retryID, choices...)
 	}
-	t.ask(retryID, choices...)
 }
 
 // skip handles LEWATI at a step: optional steps are marked answered,

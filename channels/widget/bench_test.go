@@ -9,16 +9,18 @@ import (
 	"testing"
 
 	"github.com/sp4n-lapor/lapor/channels/widget"
+	"github.com/sp4n-lapor/lapor/dialog"
 )
 
 // BenchmarkMessageToReply measures a citizen's message through the widget:
 // POST …/messages, the conversation engine, the outbox, the session log,
 // until a long poll returns the bot's answer. Each parallel client has its
-// own session and alternates two messages the bot answers without filing.
+// own session and alternates two commands the bot always answers, without
+// filing.
 func BenchmarkMessageToReply(b *testing.B) {
 	limits := widget.DefaultLimits
 	limits.PerIP, limits.Messages, limits.SessionsPerIP = 1<<30, 1<<30, 1<<30
-	g := newRig(b, limits)
+	g := newRig(b, limits, dialog.WithAnswersPerMinute(1<<30))
 	var n atomic.Int64
 	b.SetParallelism(4)
 	b.ResetTimer()
@@ -28,7 +30,7 @@ func BenchmarkMessageToReply(b *testing.B) {
 		cursor := ""
 		for pb.Next() {
 			id := fmt.Sprintf("bench-%08d", n.Add(1))
-			text := []string{"halo", "bantuan"}[len(id)%2]
+			text := []string{"mulai", "bantuan"}[n.Load()%2]
 			req, _ := http.NewRequest("POST", c.srv.URL+"/widget/v1/admin-nasional/messages", strings.NewReader(`{"id":"`+id+`","text":"`+text+`"}`))
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("Authorization", "Bearer "+c.auth)

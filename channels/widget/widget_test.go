@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/sp4n-lapor/lapor/channels"
 	"github.com/sp4n-lapor/lapor/channels/widget"
+	"github.com/sp4n-lapor/lapor/dialog"
 	"github.com/sp4n-lapor/lapor/dialog/dialogtest"
 )
 
@@ -50,8 +51,8 @@ type rig struct {
 // real Redis are shared by the package's tests.
 var rigs atomic.Int32
 
-func newRig(t testing.TB, limits widget.Limits) *rig {
-	kit := dialogtest.New(t, redisDB)
+func newRig(t testing.TB, limits widget.Limits, opts ...dialog.Option) *rig {
+	kit := dialogtest.New(t, redisDB, opts...)
 	dir := t.TempDir()
 	ip := fmt.Sprintf("198.51.100.%d", rigs.Add(1))
 	reg := prometheus.NewRegistry()

@@ -38,17 +38,18 @@ type Kit struct {
 // Quiet is a logger that writes nothing.
 var Quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// New returns a kit whose engine files with the real report service. redisDB
+// New returns a kit whose engine files with the real report service, with
+// the engine options given. redisDB
 // is the database used on a real Redis server: one per test package, since
 // packages run at once and each empties its database when it starts.
-func New(t testing.TB, redisDB int) *Kit {
+func New(t testing.TB, redisDB int, opts ...dialog.Option) *Kit {
 	t.Helper()
 	store := storagetest.SQLite(t)
 	rdb := redistest.Client(t, redisDB)
 	router := routing.NewRouter(model.DefaultClassifier(), store.Directory())
 	out := channels.NewOutbox(rdb, channels.WithLogger(Quiet), channels.WithOptOuts(msglog.OptOuts{Store: store}))
 	svc := reports.New(store, router, reports.WithLogger(Quiet), reports.WithNotifier(out))
-	engine := dialog.New(rdb, out, svc.Conversation(), dialog.WithLogger(Quiet))
+	engine := dialog.New(rdb, out, svc.Conversation(), append([]dialog.Option{dialog.WithLogger(Quiet)}, opts...)...)
 	return &Kit{Engine: engine, Outbox: out, Redis: rdb, Store: store, Reports: svc}
 }
 
