@@ -15,7 +15,6 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sp4n-lapor/lapor/channels"
-	"github.com/sp4n-lapor/lapor/internal/ratelimit"
 	"github.com/sp4n-lapor/lapor/routing/geo"
 )
 
@@ -36,7 +35,6 @@ type Engine struct {
 	now         func() time.Time
 	lockWait    time.Duration
 	resumeAfter time.Duration
-	throttle    *ratelimit.Limiter
 	perMinute   int
 }
 
@@ -54,8 +52,7 @@ func New(rdb redis.UniversalClient, out Replier, desk Desk, opts ...Option) *Eng
 	e := &Engine{
 		store: stateStore{rdb: rdb}, queue: filingQueue{rdb: rdb}, out: out, desk: desk,
 		gaz: geo.DefaultGazetteer(), log: slog.Default(), now: time.Now,
-		lockWait: 10 * time.Second, resumeAfter: time.Hour, throttle: ratelimit.New(rdb, "lapor:throttle"),
-		perMinute: DefaultAnswersPerMinute,
+		lockWait: 10 * time.Second, resumeAfter: time.Hour, perMinute: DefaultAnswersPerMinute,
 	}
 	for _, opt := range opts {
 		opt(e)
@@ -70,9 +67,8 @@ func (e *Engine) Handle(ctx context.Context, in channels.Inbound) error {
 	if !in.From.Valid() || in.ID == "" {
 		return fmt.Errorf("handle message: bad sender %q or empty message id", in.From.String())
 	}
-	flooding := e.flooding(ctx, in.From)
-	return e.step(ctx, in.From, in.ID, func(st *State) ([]channels.Outbound, error) {
-		filed := st.LastCode
+	return e.step(ctx, in.From, in.ID, func(st *State, recent int64) ([]channels.Outbound, error) {
+		flooding, filed := recent > int64(e.perMinute), st.LastCode
 		t := newTurn(e, st, in)
 		err := t.run(ctx)
 		if flooding && st.LastCode == filed {
@@ -92,20 +88,11 @@ const DefaultAnswersPerMinute = 30
 // bot answers (a load test raises it).
 func WithAnswersPerMinute(n int) Option { return func(e *Engine) { e.perMinute = n } }
 
-// flooding says whether a sender is over the answers a minute; when Redis
-// cannot count, it is not.
-func (e *Engine) flooding(ctx context.Context, from channels.Address) bool {
-	ok, _, err := e.throttle.Allow(ctx, "{"+from.String()+"}", e.perMinute, time.Minute)
-	if err != nil {
-		e.log.Warn("sender throttle not counted", "err", err)
-	}
-	return !ok
-}
-
-// step runs fn on a conversation's state under its lock, then queues the
-// replies and saves the state. msgID, when not empty, makes the step happen
+// step runs fn on a conversation's state under its lock, with how many
+// messages the sender sent this minute, then queues the replies and saves
+// the state. msgID, when not empty, makes the step happen
 // once: a second call with it does nothing.
-func (e *Engine) step(ctx context.Context, addr channels.Address, msgID string, fn func(*State) ([]channels.Outbound, error)) error {
+func (e *Engine) step(ctx context.Context, addr channels.Address, msgID string, fn func(st *State, recent int64) ([]channels.Outbound, error)) error {
 	token, err := e.store.lock(ctx, addr, e.lockWait)
 	if err != nil {
 		return err
@@ -117,14 +104,14 @@ func (e *Engine) step(ctx context.Context, addr channels.Address, msgID string, 
 			_ = e.store.unlock(context.WithoutCancel(ctx), addr, token)
 		}
 	}()
-	seen, st, version, err := e.store.load(ctx, addr, msgID)
+	seen, st, version, recent, err := e.store.load(ctx, addr, msgID)
 	if err != nil || seen {
 		return err
 	}
 	if st == nil {
 		st = &State{ConvID: randomID(), Lang: "id"}
 	}
-	replies, err := fn(st)
+	replies, err := fn(st, recent)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func FuzzConversation(f *testing.F) {
 			if err != nil {
 				t.Fatalf("Handle(%q): %v", line, err)
 			}
-			_, st, _, err := h.engine.store.load(context.Background(), c.addr, "")
+			_, st, _, _, err := h.engine.store.load(context.Background(), c.addr, "")
 			if err != nil || st == nil || !st.valid() {
 				t.Fatalf("after %q the state is %+v (%v)", line, st, err)
 			}

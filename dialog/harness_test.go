@@ -204,7 +204,7 @@ func trackingCode(ms []channels.Outbound) string {
 // state reads a citizen's conversation as the engine saved it.
 func (h *harness) state(addr channels.Address) *State {
 	h.t.Helper()
-	_, st, _, err := h.engine.store.load(context.Background(), addr, "")
+	_, st, _, _, err := h.engine.store.load(context.Background(), addr, "")
 	if err != nil || st == nil {
 		h.t.Fatalf("state of %s: %v", addr, err)
 	}

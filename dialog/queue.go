@@ -145,7 +145,7 @@ func (e *Engine) RetryFilings(ctx context.Context) error {
 // deliverFiled tells the citizen the tracking code and, if the conversation
 // still waits for this report, marks it filed.
 func (e *Engine) deliverFiled(ctx context.Context, job filingJob, code string) error {
-	return e.step(ctx, job.To, "filed-"+job.Key, func(st *State) ([]channels.Outbound, error) {
+	return e.step(ctx, job.To, "filed-"+job.Key, func(st *State, _ int64) ([]channels.Outbound, error) {
 		if st.ConvID == job.ConvID && st.Step == StepQueued {
 			st.Step, st.LastCode = StepDone, code
 		}

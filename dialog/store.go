@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -75,38 +76,51 @@ func (s *stateStore) unlock(ctx context.Context, a channels.Address, token strin
 	return unlockScript.Run(ctx, s.rdb, []string{lockKey(a)}, token).Err()
 }
 
+// recentKey counts a sender's messages in the current minute.
+func recentKey(a channels.Address, now time.Time) string {
+	return stateKey(a) + ":recent:" + strconv.FormatInt(now.Unix()/60, 10)
+}
+
 // load reads whether a message was handled already, and the state with its
-// version (0 for none), in one round trip.
-func (s *stateStore) load(ctx context.Context, a channels.Address, msgID string) (seen bool, st *State, version int64, err error) {
-	var exists *redis.IntCmd
+// version (0 for none), in one round trip; for a message (msgID not
+// empty) it also counts it among the sender's messages of this minute and
+// says how many there were (recent).
+func (s *stateStore) load(ctx context.Context, a channels.Address, msgID string) (seen bool, st *State, version, recent int64, err error) {
+	var exists, count *redis.IntCmd
 	var fields *redis.SliceCmd
 	_, err = s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		if msgID != "" {
 			exists = p.Exists(ctx, seenKey(a, msgID))
+			k := recentKey(a, time.Now())
+			count = p.Incr(ctx, k)
+			p.Expire(ctx, k, 2*time.Minute)
 		}
 		fields = p.HMGet(ctx, stateKey(a), "v", "d")
 		return nil
 	})
 	if err != nil {
-		return false, nil, 0, fmt.Errorf("load conversation: %w", err)
+		return false, nil, 0, 0, fmt.Errorf("load conversation: %w", err)
+	}
+	if count != nil {
+		recent = count.Val()
 	}
 	if exists != nil && exists.Val() > 0 {
-		return true, nil, 0, nil
+		return true, nil, 0, recent, nil
 	}
 	vals := fields.Val()
 	v, _ := vals[0].(string)
 	d, _ := vals[1].(string)
 	if v == "" || d == "" {
-		return false, nil, 0, nil
+		return false, nil, 0, recent, nil
 	}
 	if _, err := fmt.Sscan(v, &version); err != nil {
-		return false, nil, 0, nil
+		return false, nil, 0, recent, nil
 	}
 	st = &State{}
 	if err := json.Unmarshal([]byte(d), st); err != nil || !st.valid() {
-		return false, nil, version, nil // unreadable: start over rather than fail forever
+		return false, nil, version, recent, nil // unreadable: start over rather than fail forever
 	}
-	return false, st, version, nil
+	return false, st, version, recent, nil
 }
 
 // commitScript saves a state if the lock is still ours and the version is
