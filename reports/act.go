@@ -53,7 +53,7 @@ func (s *Service) Answer(ctx context.Context, v Viewer, actor, code string, a re
 	}
 	e := storage.ReportEvent{Kind: storage.EventAnswered, Actor: actor, AgencyID: r.AgencyID, Note: a.Text, Files: files}
 	closeDue := s.cal.Deadline(s.now(), closeWorkdays)
-	if err := s.act(ctx, r, e, storage.Deadlines{Close: &closeDue}, "notify_answered"); err != nil {
+	if _, err := s.act(ctx, r, e, storage.Deadlines{Close: &closeDue}, "notify_answered"); err != nil {
 		return report.Ticket{}, err
 	}
 	return s.Ticket(ctx, v, code, lang)
@@ -86,10 +86,7 @@ func (s *Service) Forward(ctx context.Context, v Viewer, actor, code string, f r
 	}
 	due := s.cal.Deadline(s.now(), followUpWorkdays)
 	e := storage.ReportEvent{Kind: storage.EventForwarded, Actor: actor, AgencyID: to.ID, Note: f.Reason}
-	if err := s.act(ctx, r, e, storage.Deadlines{FollowUp: &due, NoClose: true}, "notify_forwarded"); err != nil {
-		return report.Summary{}, err
-	}
-	moved, err := s.Report(ctx, code)
+	moved, err := s.act(ctx, r, e, storage.Deadlines{FollowUp: &due, NoClose: true}, "notify_forwarded")
 	if err != nil {
 		return report.Summary{}, err
 	}
@@ -112,14 +109,11 @@ func (s *Service) SetStatus(ctx context.Context, v Viewer, actor, code string, c
 	if e.Kind != storage.EventReturned {
 		e.AgencyID = r.AgencyID
 	}
-	if err := s.act(ctx, r, e, storage.Deadlines{NoClose: true}, "notify_"+c.Status); err != nil {
-		return report.Summary{}, err
-	}
-	now, err := s.Report(ctx, code)
+	after, err := s.act(ctx, r, e, storage.Deadlines{NoClose: true}, "notify_"+c.Status)
 	if err != nil {
 		return report.Summary{}, err
 	}
-	return s.summary(locales.New(lang), s.agencyNames(ctx), now), nil
+	return s.summary(locales.New(lang), s.agencyNames(ctx), after), nil
 }
 
 // statusEvent is the event of a status change, or what is wrong with it.
@@ -182,12 +176,13 @@ func (s *Service) open(ctx context.Context, v Viewer, code string) (storage.Repo
 	return r, err
 }
 
-// act records an event and tells the reporter with the message msgID.
-func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, d storage.Deadlines, msgID string) error {
+// act records an event, tells the reporter with the message msgID, and
+// returns the report as the event left it.
+func (s *Service) act(ctx context.Context, r storage.Report, e storage.ReportEvent, d storage.Deadlines, msgID string) (storage.Report, error) {
 	after, err := s.store.Record(ctx, r.ID, &e, d)
 	if err != nil {
-		return err
+		return after, err
 	}
 	s.log.Info("report event", "report", r.TrackingCode, "event", e.Kind, "actor", e.Actor, "agency", after.AgencyID)
-	return s.notify(ctx, after, e, msgID)
+	return after, s.notify(ctx, after, e, msgID)
 }

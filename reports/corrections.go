@@ -30,7 +30,7 @@ func (s *Service) Corrections(ctx context.Context) ([]model.Example, error) {
 		case len(sectors) == 1:
 			sector = sectors[0]
 		default:
-			for _, alt := range storedRouting(d.Report).Alternatives {
+			for _, alt := range storedRouting(d).Alternatives {
 				if slices.Contains(sectors, alt.Sector) {
 					sector = alt.Sector
 					break

@@ -50,7 +50,7 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 		return Filed{}, err
 	}
 	now := s.now()
-	r, problems, err := s.check(ctx, caller, &req, now.In(calendar.WIB))
+	r, named, problems, err := s.check(ctx, caller, &req, now.In(calendar.WIB))
 	if err != nil {
 		return Filed{}, err
 	}
@@ -64,8 +64,7 @@ func (s *Service) File(ctx context.Context, caller string, req report.Request, k
 		return Filed{}, err
 	}
 	if req.AgencyID != "" {
-		a, _ := s.store.Agency(ctx, req.AgencyID) // check found it
-		decision.Agency = report.Agency{ID: a.ID, Name: a.Name}
+		decision.Agency = report.Agency{ID: named.ID, Name: named.Name}
 		decision.Confidence, decision.Fallback, decision.Note, decision.Alternatives = 1, string(routing.FallbackNone), "", nil
 	}
 	routeTo(r, decision)
@@ -119,8 +118,9 @@ func routeTo(r *storage.Report, d report.Routing) {
 }
 
 // check normalizes and validates a request, and turns it into a report
-// still to be routed. today is the filing date in WIB.
-func (s *Service) check(ctx context.Context, caller string, req *report.Request, today time.Time) (*storage.Report, []report.Problem, error) {
+// still to be routed, with the agency it names (agency_id), if any. today
+// is the filing date in WIB.
+func (s *Service) check(ctx context.Context, caller string, req *report.Request, today time.Time) (*storage.Report, storage.Agency, []report.Problem, error) {
 	req.Normalize()
 	problems := req.Check(today)
 	source, problem := sourceOf(req.Source, caller)
@@ -142,20 +142,24 @@ func (s *Service) check(ctx context.Context, caller string, req *report.Request,
 			problems = append(problems, report.Problem{Field: "region_code", MsgID: "field_unknown_region"})
 		}
 	}
-	named := map[string]string{"agency_id": req.AgencyID, "source": via(source)}
+	ids := map[string]string{"agency_id": req.AgencyID, "source": via(source)}
 	if req.Routing != nil {
 		if !trusted(caller) {
 			problems = append(problems, report.Problem{Field: "routing", MsgID: "field_routing_not_allowed"})
 		}
-		named["routing.agency.id"] = req.Routing.Agency.ID
+		ids["routing.agency.id"] = req.Routing.Agency.ID
 	}
+	var named storage.Agency
 	for _, field := range []string{"agency_id", "source", "routing.agency.id"} {
-		_, problem, err := s.lookUpAgency(ctx, field, named[field])
+		a, problem, err := s.lookUpAgency(ctx, field, ids[field])
 		if err != nil {
-			return nil, nil, err
+			return nil, named, nil, err
 		}
 		if problem != nil {
 			problems = append(problems, *problem)
+		}
+		if field == "agency_id" {
+			named = a
 		}
 	}
 	r := &storage.Report{
@@ -178,7 +182,7 @@ func (s *Service) check(ctx context.Context, caller string, req *report.Request,
 			StoragePath: channels.FilePath(f.SHA256),
 		})
 	}
-	return r, problems, nil
+	return r, named, problems, nil
 }
 
 // trusted callers may name any source and file a previewed decision: the

@@ -34,7 +34,7 @@ type Store interface {
 	RecordIf(ctx context.Context, reportID uint64, e *storage.ReportEvent, d storage.Deadlines, cond func(storage.Report) bool) (storage.Report, error)
 	DueToClose(ctx context.Context, now time.Time, limit int) ([]storage.Report, error)
 	OverdueByAgency(ctx context.Context, now time.Time) (map[string]int64, error)
-	Dispositions(ctx context.Context) ([]storage.Disposition, error)
+	Dispositions(ctx context.Context) ([]storage.Report, error)
 }
 
 // Callers, as the service knows them: the scope of an API key, or the

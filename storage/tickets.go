@@ -136,22 +136,15 @@ func (s *Store) OverdueByAgency(ctx context.Context, now time.Time) (map[string]
 	return out, err
 }
 
-// Disposition is a report that ended with another agency than the one
-// routing chose: a correction of routing by the people who handle reports.
-type Disposition struct {
-	Report
-	RoutedTo string // the agency routing chose
-}
-
-// Dispositions lists the reports whose agency is not the one routing chose
-// and not the national admin (whose queue says nothing of a sector),
-// oldest first.
-func (s *Store) Dispositions(ctx context.Context) ([]Disposition, error) {
-	var out []Disposition
-	err := s.db.WithContext(ctx).Model(&Report{}).
-		Select("reports.*, report_events.agency_id AS routed_to").
+// Dispositions lists the reports that ended with another agency than the
+// one routing chose, and not with the national admin (whose queue says
+// nothing of a sector), oldest first: corrections of routing by the people
+// who handle reports.
+func (s *Store) Dispositions(ctx context.Context) ([]Report, error) {
+	var out []Report
+	err := s.db.WithContext(ctx).Model(&Report{}).Select("reports.*").
 		Joins("JOIN report_events ON report_events.report_id = reports.id AND report_events.kind = ?", EventRouted).
 		Where("reports.agency_id <> report_events.agency_id AND reports.agency_id <> ?", "admin-nasional").
-		Order("reports.id").Scan(&out).Error
+		Order("reports.id").Find(&out).Error
 	return out, err
 }
