@@ -141,7 +141,7 @@ func (s *Server) cleanQuery() gin.HandlerFunc {
 		for param, values := range c.Request.URL.Query() {
 			for _, v := range values {
 				if report.CheckText(param, v, 0, maxQuery) != nil {
-					s.badQuery(c, param, "text of at most 500 characters, without NUL bytes")
+					s.fail(c, http.StatusBadRequest, "bad_query", "error_bad_query_text", map[string]any{"Param": param, "Max": maxQuery})
 					return
 				}
 			}

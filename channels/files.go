@@ -21,26 +21,26 @@ var ErrTooLarge = errors.New("file too large")
 // ErrFileType is returned for a file whose content is not of a type taken.
 var ErrFileType = errors.New("file type not taken")
 
-// UploadTypes are the types of file taken from a browser or an API caller,
+// uploadTypes are the types of file taken from a browser or an API caller,
 // by their content (sniffed, not trusted from the sender).
-var UploadTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+var uploadTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 
 // StoreUpload stores a file uploaded from a browser or an API caller: its
-// type read from its first bytes, one of UploadTypes or ErrFileType; at
-// most limit bytes or ErrTooLarge; its name cleaned (CleanFileName).
+// type read from its first bytes, one of uploadTypes or ErrFileType; at
+// most limit bytes or ErrTooLarge; its name cleaned (cleanFileName).
 func StoreUpload(dataDir string, r io.Reader, limit int64, name string) (Attachment, error) {
 	br := bufio.NewReaderSize(r, 512)
 	head, _ := br.Peek(512)
 	ct, _, _ := strings.Cut(http.DetectContentType(head), ";")
-	if !slices.Contains(UploadTypes, ct) {
+	if !slices.Contains(uploadTypes, ct) {
 		return Attachment{}, ErrFileType
 	}
-	return StoreFile(dataDir, br, limit, ct, CleanFileName(name))
+	return StoreFile(dataDir, br, limit, ct, cleanFileName(name))
 }
 
-// CleanFileName keeps the base of a sender's file name, printable, at most
+// cleanFileName keeps the base of a sender's file name, printable, at most
 // 100 characters; "" when there is nothing left.
-func CleanFileName(name string) string {
+func cleanFileName(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	if name == "." || name == "/" || !utf8.ValidString(name) {
 		return ""
