@@ -61,7 +61,7 @@ type Report struct {
 	FollowUpDueAt *time.Time // followed up by then (5 working days after forwarding)
 	// CloseDueAt is when an answered report closes by itself if the
 	// reporter has not replied (10 working days after the answer).
-	CloseDueAt *time.Time `gorm:"index"`
+	CloseDueAt *time.Time
 	// Rating is the reporter's rating of the handling, 1 to 5, once closed.
 	Rating *int
 
