@@ -48,14 +48,14 @@ func (s *Server) failFields(c *gin.Context, fields []fieldError) {
 }
 
 // internal logs an unexpected error and answers without its details: 503
-// when a dependency the readiness check names does not answer (try again
-// later), else 500.
+// when the database or Redis, which requests need, does not answer (try
+// again later), else 500.
 func (s *Server) internal(c *gin.Context, op string, err error) {
 	s.cfg.Logger.Error("request failed", "op", op, "route", c.FullPath(), "err", err)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request.Context()), time.Second)
 	defer cancel()
-	for name, ready := range s.cfg.Ready {
-		if ready(ctx) != nil {
+	for _, name := range []string{"database", "redis"} {
+		if ready, ok := s.cfg.Ready[name]; ok && ready(ctx) != nil {
 			c.Header("Retry-After", "30")
 			s.fail(c, http.StatusServiceUnavailable, "unavailable", "error_unavailable", map[string]any{"What": name})
 			return

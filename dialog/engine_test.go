@@ -25,7 +25,7 @@ func TestMessyRealComplaints(t *testing.T) {
 		}
 		var last []channels.Outbound
 		for turns := 0; turns < 8; turns++ {
-			last = c.say(answerFor(texts(last) + first))
+			last = c.say(answerFor(texts(last)+first, row.Text, "kota semarang"))
 			first = ""
 			if trackingCode(last) != "" {
 				break
@@ -44,14 +44,17 @@ func TestMessyRealComplaints(t *testing.T) {
 }
 
 // answerFor answers whatever the bot last asked as a hurried citizen would.
-func answerFor(prompt string) string {
+// story and where are the answers to "what happened?" and "where?".
+func answerFor(prompt, story, where string) string {
 	switch {
 	case strings.Contains(prompt, "Ringkasan"):
 		return "kirim"
 	case strings.Contains(prompt, "beberapa daerah"):
 		return "1"
-	case strings.Contains(prompt, "Di mana"):
-		return "kota semarang"
+	case strings.Contains(prompt, "ceritakan apa yang terjadi"):
+		return story
+	case strings.Contains(prompt, "Di mana"), strings.Contains(prompt, "belum kami kenali"):
+		return where
 	case strings.Contains(prompt, "ditampilkan"), strings.Contains(prompt, "jenis laporan"):
 		return "1"
 	}

@@ -42,36 +42,16 @@ func TestSummaryAgencyIsFiledAgency(t *testing.T) {
 	}
 }
 
-// converse answers every question with what fits it until the summary,
+// converse answers every question as answerFor does until the summary,
 // and returns the summary.
 func converse(t *testing.T, c *citizen, first, story, where string) string {
 	t.Helper()
 	replies := texts(c.say(first))
 	for range 20 {
-		var answer string
-		switch {
-		case strings.Contains(replies, "Ringkasan laporan"):
+		if strings.Contains(replies, "Ringkasan laporan") {
 			return replies
-		case strings.Contains(replies, "Apa jenis laporan"):
-			answer = "1"
-		case strings.Contains(replies, "ceritakan apa yang terjadi"):
-			answer = story
-		case strings.Contains(replies, "Yang mana?"):
-			answer = "1"
-		case strings.Contains(replies, "Di mana kejadiannya"), strings.Contains(replies, "belum kami kenali"):
-			answer = where
-		case strings.Contains(replies, "Kapan kejadiannya"):
-			answer = "kemarin"
-		case strings.Contains(replies, "foto atau dokumen"):
-			answer = "lewati"
-		case strings.Contains(replies, "nama Bapak/Ibu"):
-			answer = "lewati"
-		case strings.Contains(replies, "ditampilkan"):
-			answer = "1"
-		default:
-			t.Fatalf("no answer for:\n%s", replies)
 		}
-		replies = texts(c.say(answer))
+		replies = texts(c.say(answerFor(replies, story, where)))
 	}
 	t.Fatalf("no summary after 20 answers; last:\n%s", replies)
 	return ""
